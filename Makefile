@@ -1,0 +1,49 @@
+# hipfirst: `make run` starts the app, `make test` runs everything CI runs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HIPFIRST_SHARED_DATA ?= $(abspath ../shared/data)
+
+.PHONY: run test check install install-dev system-deps format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip==26.3
+
+# Runtime dependencies only, pinned by constraints.txt.
+$(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+# Runtime and development dependencies.
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-dev: $(VENV)/.installed-dev
+
+run: $(VENV)/.installed-run
+	$(BIN)/hipfirst serve
+
+system-deps:
+	@scripts/install-system-deps
+
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+	$(BIN)/lint-imports
+	HIPFIRST_ENV=test DATABASE_URL=sqlite:///:memory: $(BIN)/python -m django makemigrations --check --dry-run --settings hipfirst.web.settings
+
+test: $(VENV)/.installed-dev system-deps
+	@scripts/timed "make check" $(MAKE) --no-print-directory check
+	@scripts/test-both-databases
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+import sys
+
+from hipfirst.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The hipfirst web application: Django project, one app per domain."""

@@ -1,0 +1,1 @@
+"""Accounts: sign up with email and password, log in and out, reset a password."""

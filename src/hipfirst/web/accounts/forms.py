@@ -1,0 +1,26 @@
+"""Sign-up form: an email address not yet taken and a password that passes the validators."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import BaseUserCreationForm
+
+from hipfirst.web.accounts.models import User
+
+
+class SignUpForm(BaseUserCreationForm[User]):
+    """Email and password twice; errors sit on the field they are about."""
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email address already exists. Log in instead, "
+                "or reset your password if you have forgotten it.",
+                code="email_taken",
+            )
+        return email

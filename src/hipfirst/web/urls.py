@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from hipfirst.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("hipfirst.web.accounts.urls")),
+]
+
+handler404 = "hipfirst.web.views.page_not_found"
+handler500 = "hipfirst.web.views.server_error"

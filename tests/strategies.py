@@ -1,0 +1,3 @@
+"""Hypothesis strategies shared by the tests (attrs keeps them in one module too)."""
+
+from __future__ import annotations

@@ -1,0 +1,59 @@
+"""The home page and the error pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.web.factories import make_runner
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_says_what_to_do_first(client: Client) -> None:
+    """A visitor sees what hipfirst does and the way to start."""
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert b"What to do first" in response.content
+    assert reverse("accounts:signup").encode() in response.content
+
+
+def test_the_home_page_greets_a_logged_in_runner(client: Client) -> None:
+    """A logged-in runner is greeted by email."""
+    client.force_login(make_runner("ana@example.org"))
+
+    response = client.get(reverse("home"))
+
+    assert b"ana@example.org" in response.content
+
+
+def test_pages_carry_a_content_security_policy_without_inline_scripts(client: Client) -> None:
+    """The CSP allows scripts from our own origin only."""
+    response = client.get(reverse("home"))
+
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert b"<script>" not in response.content
+
+
+def test_an_unknown_page_is_a_404_in_the_house_style(client: Client) -> None:
+    """A missing page answers 404 with our own page, not Django's."""
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert b"We can't find that page" in response.content
+
+
+@pytest.mark.urls("tests.web.failing_urls")
+def test_a_server_error_shows_no_stack_trace(client: Client) -> None:
+    """An unexpected error answers 500 with a plain page and no traceback."""
+    client.raise_request_exception = False
+
+    response = client.get("/boom/")
+
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"Traceback" not in response.content
+    assert b"RuntimeError" not in response.content
