@@ -1,3 +1,62 @@
 """Hypothesis strategies shared by the tests (attrs keeps them in one module too)."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from itertools import accumulate
+
+from hypothesis import strategies as st
+
+from hipfirst.core.cadence import (
+    PLAUSIBLE_MAX_SPM,
+    PLAUSIBLE_MIN_SPM,
+    STOPPED_BELOW_MPS,
+    WALKING_BELOW_SPM,
+    RunSamples,
+)
+from hipfirst.core.conditions import Aggravator, Onset, PainLocation, Side, Symptoms
+from hipfirst.core.kujala import KUJALA_ITEMS
+from hipfirst.core.triage import RED_FLAG_QUESTIONS
+
+# Cadence (tests/core/test_cadence.py): a run's samples mix running, walking and stops.
+run_starts = st.integers(0, 10 * 365 * 86_400).map(
+    lambda s: datetime(2020, 1, 1, tzinfo=UTC) + timedelta(seconds=s)
+)
+running_cadences_spm = st.floats(WALKING_BELOW_SPM, PLAUSIBLE_MAX_SPM)
+plausible_cadences_spm = st.floats(PLAUSIBLE_MIN_SPM, PLAUSIBLE_MAX_SPM)
+counted_steps_in_30_s = st.integers(PLAUSIBLE_MIN_SPM // 2, PLAUSIBLE_MAX_SPM // 2)
+_sample_cadences_spm = st.one_of(
+    st.none(), st.just(0.0), st.floats(1, WALKING_BELOW_SPM, exclude_max=True), running_cadences_spm
+)
+_sample_speeds_mps = st.one_of(
+    st.none(), st.floats(0, STOPPED_BELOW_MPS, exclude_max=True), st.floats(STOPPED_BELOW_MPS, 7)
+)
+
+
+@st.composite
+def run_samples(draw: st.DrawFn, *, max_samples: int = 60) -> RunSamples:
+    """A run of 1 to ``max_samples`` samples, 0.5 to 20 s apart, each of any gait."""
+    size = draw(st.integers(1, max_samples))
+    gaps_s = draw(st.lists(st.floats(0.5, 20), min_size=size, max_size=size))
+    return RunSamples(
+        file=draw(st.one_of(st.none(), st.just("run.fit"))),
+        start=draw(run_starts),
+        elapsed_s=tuple(accumulate(gaps_s)),
+        cadence_spm=tuple(draw(st.lists(_sample_cadences_spm, min_size=size, max_size=size))),
+        speed_mps=tuple(draw(st.lists(_sample_speeds_mps, min_size=size, max_size=size))),
+    )
+
+
+# Assessment (tests/core/test_kujala.py, test_triage.py, test_conditions.py): issue 4.
+kujala_letters = st.tuples(*(st.sampled_from(item.letters) for item in KUJALA_ITEMS)).map(list)
+red_flag_answers = st.fixed_dictionaries({flag.id: st.booleans() for flag in RED_FLAG_QUESTIONS})
+runner_ages_years = st.integers(0, 120)
+any_symptoms = st.builds(
+    Symptoms,
+    pain_location=st.sampled_from(PainLocation),
+    worse_with=st.frozensets(st.sampled_from(Aggravator)),
+    onset=st.sampled_from(Onset),
+    has_dead_butt_feeling=st.booleans(),
+    has_tight_hamstrings=st.booleans(),
+    side=st.sampled_from(Side),
+)

@@ -20,7 +20,10 @@ from hipfirst.core.errors import HipfirstError
 __all__ = ["main"]
 
 #: Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("serve",)
+COMMANDS = (
+    "serve",
+    "assess",
+)
 
 
 class _Parser(argparse.ArgumentParser):
