@@ -33,7 +33,7 @@ system-deps:
 check: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy src
+	$(BIN)/mypy src tests
 	$(BIN)/lint-imports
 	HIPFIRST_ENV=test DATABASE_URL=sqlite:///:memory: $(BIN)/python -m django makemigrations --check --dry-run --settings hipfirst.web.settings
 

@@ -7,16 +7,16 @@ test leaves a full-page screenshot in ``test-artifacts/``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from tests.data import REPO_ROOT
 
 CHROMIUM = Path(os.environ.get("HIPFIRST_CHROMIUM", "/usr/lib/chromium/chromium"))
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
     # This machine has no internet: stop Chromium trying to reach Google at start-up.
@@ -48,7 +48,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if report.when == "call":
         item.stash[_failed] = report.failed

@@ -16,7 +16,7 @@ def test_a_runner_signs_up_logs_out_and_logs_in(page: Page, base_url: str) -> No
     page.get_by_role("link", name="Start here: create a free account").click()
     page.get_by_label("Email address").fill("maya@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_text("Welcome back, maya@example.org")).to_be_visible()
 
@@ -39,7 +39,7 @@ def test_a_taken_email_shows_its_error_in_the_browser(page: Page, base_url: str)
         page.goto(f"{base_url}/accounts/signup/")
         page.get_by_label("Email address").fill("sam@example.org")
         page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.get_by_label("Password confirmation").fill(PASSWORD)
+        page.get_by_label("Password again").fill(PASSWORD)
         page.get_by_role("button", name="Create account").click()
         if page.get_by_role("button", name="Log out").is_visible():
             page.get_by_role("button", name="Log out").click()

@@ -41,6 +41,7 @@ __all__ = [
     "Sex",
     "Symptoms",
     "assess",
+    "check_section",
     "parse_answers",
     "result_as_json",
 ]
@@ -110,6 +111,18 @@ def _load_schema() -> dict[str, Any]:  # Any: a JSON Schema document
 #: The JSON Schema (draft 2020-12) of an answers document.
 ANSWERS_SCHEMA: Mapping[str, Any] = MappingProxyType(_load_schema())  # Any: JSON values
 _VALIDATOR = Draft202012Validator(dict(ANSWERS_SCHEMA))
+#: One validator per section: the whole schema narrowed to that section, so the
+#: error messages and field paths are the same as for a whole document.
+_SECTION_VALIDATORS = {
+    name: Draft202012Validator(
+        {
+            **ANSWERS_SCHEMA,
+            "required": [name],
+            "properties": {name: ANSWERS_SCHEMA["properties"][name]},
+        }
+    )
+    for name in ("profile", "red_flags", "symptoms", "pain", "kujala")
+}
 
 
 def parse_answers(document: Mapping[str, Any]) -> Answers:  # Any: decoded JSON
@@ -168,6 +181,35 @@ def parse_answers(document: Mapping[str, Any]) -> Answers:  # Any: decoded JSON
         kujala=tuple(document["kujala"]),
         is_cleared_by_clinician=bool(document.get("cleared_by_clinician", False)),
     )
+
+
+def check_section(name: str, value: Any) -> None:  # Any: decoded JSON or form data
+    """Check one section of an answers document on its own, as a wizard step saves it.
+
+    Parameters
+    ----------
+    name : str
+        ``"profile"``, ``"red_flags"``, ``"symptoms"``, ``"pain"`` or ``"kujala"``.
+    value : Any
+        The section as the answers document holds it.
+
+    Raises
+    ------
+    InvalidAnswer
+        For the most relevant problem, ``field`` naming the answer (``"profile.age"``),
+        exactly as ``parse_answers`` would for the whole document.
+
+    Examples
+    --------
+    >>> check_section("pain", {"now": 2, "usual": 3, "worst": 11})
+    Traceback (most recent call last):
+    ...
+    hipfirst.core.errors.InvalidAnswer: Your worst pain should be at most 10.
+    """
+    if name not in _SECTION_VALIDATORS:
+        raise InvalidAnswer("This is not a section of the assessment.", field=name)
+    if (error := best_match(_SECTION_VALIDATORS[name].iter_errors({name: value}))) is not None:
+        raise _invalid_answer(error)
 
 
 def assess(answers: Answers) -> AssessmentResult:

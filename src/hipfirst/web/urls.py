@@ -5,6 +5,7 @@ from hipfirst.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("hipfirst.web.accounts.urls")),
+    path("assessment/", include("hipfirst.web.assessment.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

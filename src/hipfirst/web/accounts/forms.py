@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 
@@ -14,6 +16,14 @@ class SignUpForm(BaseUserCreationForm[User]):
     class Meta:
         model = User
         fields = ("email",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "password1"
+        ].help_text = "At least 8 characters. Not a common password, not only numbers."
+        self.fields["password2"].label = "Password again"
+        self.fields["password2"].help_text = ""
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()

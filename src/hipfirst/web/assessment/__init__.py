@@ -1,0 +1,1 @@
+"""Assessment: profile, red flags, symptoms and the Kujala score, saved step by step."""

@@ -1,0 +1,1 @@
+"""Presentation helpers shared by every page: template filters for units and sources."""
