@@ -22,7 +22,9 @@ __all__ = ["main"]
 #: Sub-command modules, in the order ``--help`` lists them.
 COMMANDS = (
     "serve",
+    "import_",
     "assess",
+    "metronome",
 )
 
 
