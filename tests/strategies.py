@@ -60,3 +60,19 @@ any_symptoms = st.builds(
     has_tight_hamstrings=st.booleans(),
     side=st.sampled_from(Side),
 )
+
+
+# Training load (tests/core/test_load.py, test_risk.py, test_volume.py): issue 6.
+# Runs are drawn as (aware UTC start, km) pairs; the tests make hipfirst.core.load.Run of them.
+# Starts span 2024-02-01 to 2024-11-30, across both of 2024's daylight-saving changes.
+run_distances_km = st.floats(0.5, 42.2)
+load_run_starts = st.integers(0, 303 * 86_400).map(
+    lambda s: datetime(2024, 2, 1, tzinfo=UTC) + timedelta(seconds=s)
+)
+run_records = st.lists(st.tuples(load_run_starts, run_distances_km), max_size=40)
+load_days = st.dates(
+    datetime(2024, 2, 1, tzinfo=UTC).date(), datetime(2024, 11, 30, tzinfo=UTC).date()
+)
+daily_distances_km = st.dictionaries(load_days, run_distances_km, min_size=1, max_size=80)
+steady_days = st.integers(28, 400)  # how long a steady daily load has gone on
+pain_scores_0_10 = st.integers(0, 10)
