@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "hipfirst.web.accounts",
     "hipfirst.web.assessment",
+    "hipfirst.web.training",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("hipfirst.web.accounts.urls")),
     path("assessment/", include("hipfirst.web.assessment.urls")),
+    path("training/", include("hipfirst.web.training.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

@@ -1,0 +1,54 @@
+"""The upload form: one or many training files or an export archive, within size limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that accepts several files at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[Any]]:  # Any: Django's API
+        """Each file cleaned as a single file field would clean it."""
+        files = data if isinstance(data, list | tuple) else [data]
+        if not files:  # nothing chosen: the single-file check says it is required
+            files = [None]
+        return [super(MultipleFileField, self).clean(one, initial) for one in files]
+
+
+class UploadForm(forms.Form):
+    # Not `files`: that name is the form's own attribute for the uploaded data.
+    training_files = MultipleFileField(
+        label="Your training files",
+        help_text=(
+            "FIT, GPX or TCX files from your watch, gzipped ones (.fit.gz), or the whole "
+            "export zip from Strava or Garmin Connect. Several at once is fine."
+        ),
+    )
+
+    def clean_training_files(self) -> list[UploadedFile[Any]]:
+        files: list[UploadedFile[Any]] = self.cleaned_data["training_files"]
+        total = sum(upload.size or 0 for upload in files)
+        if total > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"That is {filesizeformat(total)} in all; one upload can be at most "
+                f"{filesizeformat(settings.MAX_UPLOAD_BYTES)}. Upload fewer files at a time.",
+                code="too_large",
+            )
+        if any((upload.size or 0) == 0 for upload in files):
+            empty = next(upload.name for upload in files if (upload.size or 0) == 0)
+            raise forms.ValidationError(f"{empty} is empty.", code="empty")
+        return files

@@ -1,0 +1,122 @@
+"""Training pages: upload and import in the background, the list of runs, one run.
+
+Only the owner reaches a batch or an activity; anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from hipfirst.core.splits import kilometre_splits
+from hipfirst.importers import series_from_bytes
+from hipfirst.web.training import services
+from hipfirst.web.training.forms import UploadForm
+from hipfirst.web.training.models import Activity, ImportBatch
+from hipfirst.web.ui.charts import line_chart
+
+RUNS_PER_PAGE = 50
+
+
+@login_required
+def runs(request: HttpRequest) -> HttpResponse:
+    """The runner's runs, newest first, with the other activities counted apart."""
+    activities = Activity.objects.visible_to(request.user)
+    page = Paginator(activities.filter(is_running=True), RUNS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "other_count": activities.filter(is_running=False).count(),
+        "latest_batch": ImportBatch.objects.visible_to(request.user).first(),
+    }
+    return render(request, "training/runs.html", context)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload files; a valid upload is imported by a background task."""
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if form.is_valid():
+        batch = services.create_batch(request.user, form.cleaned_data["training_files"])  # type: ignore[arg-type]  # login_required
+        return redirect("training:batch", pk=batch.pk)
+    return render(request, "training/upload.html", {"form": form})
+
+
+@login_required
+def batch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress while the import runs, then what was imported, skipped and duplicated."""
+    found = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
+    return render(request, "training/batch.html", {"batch": found})
+
+
+@login_required
+def batch_progress(request: HttpRequest, pk: int) -> JsonResponse:
+    """The batch's progress for the page's script: files done of total, and the status."""
+    found = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
+    return JsonResponse(
+        {
+            "status": found.status,
+            "files_done": found.files_done,
+            "files_total": found.files_total,
+            "is_finished": found.is_finished,
+        }
+    )
+
+
+@login_required
+def run(request: HttpRequest, pk: int) -> HttpResponse:
+    """One activity: its figures, pace, heart rate and cadence over time, and its splits."""
+    activity = get_object_or_404(
+        Activity.objects.visible_to(request.user).select_related("series"), pk=pk
+    )
+    series = series_from_bytes(bytes(activity.series.blob))
+    minutes = (series.elapsed_s / 60).tolist()
+    speed = _smoothed(series.speed_mps)
+    pace = [1000 / s / 60 if s and s > 0.5 else None for s in speed]
+    context: dict[str, Any] = {
+        "activity": activity,
+        "local_start": services.local_start(activity),
+        "charts": [
+            chart
+            for chart in (
+                line_chart("Pace", minutes, pace, y_unit="minutes per km", invert=True),
+                line_chart(
+                    "Heart rate", minutes, _values(series.heart_rate_bpm), y_unit="beats per minute"
+                ),
+                line_chart(
+                    "Cadence", minutes, _values(series.cadence_spm), y_unit="steps per minute"
+                ),
+            )
+            if chart is not None
+        ],
+        "splits": kilometre_splits(
+            series.elapsed_s, series.distance_m, series.heart_rate_bpm, series.cadence_spm
+        ),
+    }
+    return render(request, "training/run.html", context)
+
+
+def _values(array: np.ndarray[Any, Any]) -> list[float | None]:  # Any: numpy's shape/dtype
+    return [float(v) if np.isfinite(v) and v > 0 else None for v in array]
+
+
+def _smoothed(
+    speed_mps: np.ndarray[Any, Any], window: int = 15
+) -> list[float | None]:  # Any: numpy
+    """A centred moving median: GPS speed jumps from sample to sample."""
+    values = np.where(np.isfinite(speed_mps), speed_mps, np.nan)
+    if values.size < window:
+        return _values(values)
+    padded = np.pad(values, window // 2, mode="edge")
+    windows = np.lib.stride_tricks.sliding_window_view(padded, window)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a window of only gaps stays a gap
+        medians = np.nanmedian(windows, axis=1)
+    return _values(medians)

@@ -1,0 +1,41 @@
+"""A runner imports training files in Chromium at phone width and opens a run."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from tests.data import SHARED_DATA
+from tests.web.factories import PASSWORD, make_runner
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+RUN_FIT = SHARED_DATA / "fit" / "runalyze-FR735XT-with-performance-condition.fit"
+RIDE_FIT = SHARED_DATA / "fit" / "fitdecode-garmin-fenix-5-bike.fit"
+
+
+def test_a_runner_imports_files_and_sees_a_run(page: Page, base_url: str, tmp_path) -> None:
+    """Upload, live progress, results with a skipped file, the list and one run's charts."""
+    make_runner("kim@example.org")
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email address").fill("kim@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    garbage = tmp_path / "notes.gpx"
+    garbage.write_text("not a gpx file")
+
+    page.get_by_role("navigation").get_by_role("link", name="Training").click()
+    page.get_by_role("link", name="Import training files").click()
+    page.get_by_label("Your training files").set_input_files([RUN_FIT, RIDE_FIT, garbage])
+    page.get_by_role("button", name="Upload and import").click()
+    expect(page.get_by_role("heading", name="Importing your training…")).to_be_visible()
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+    expect(page.get_by_role("heading", name="Your import is done")).to_be_visible()
+    expect(page.get_by_role("cell", name="notes.gpx")).to_be_visible()
+    page.get_by_role("link", name="See your runs").click()
+    expect(page.get_by_text("1 other activity")).to_be_visible()
+    page.locator("table.runs a").first.click()
+    expect(page.get_by_text("Pace (minutes per km)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Each kilometre")).to_be_visible()

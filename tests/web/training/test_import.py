@@ -1,0 +1,118 @@
+"""Importing training files on the web: a background task, nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from hipfirst.importers import series_from_bytes
+from hipfirst.web.training.models import Activity, ImportBatch, ImportUpload
+from tests.data import SHARED_DATA
+from tests.web.factories import make_runner
+from tests.web.training.uploads import as_upload, upload_and_import
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+RUN_FIT = SHARED_DATA / "fit" / "runalyze-FR735XT-with-performance-condition.fit"
+RIDE_FIT = SHARED_DATA / "fit" / "fitdecode-garmin-fenix-5-bike.fit"
+SAME_RUN = (
+    SHARED_DATA / "gpx" / "ggps-dav_track_5k.gpx",
+    SHARED_DATA / "tcx" / "ggps-dav_track_5k.tcx",
+)
+BROKEN = SHARED_DATA / "fit" / "fitdecode-invalid-activity-settings-corruptheader.fit"
+
+
+@pytest.fixture
+def runner_client(client: Client) -> Client:
+    client.force_login(make_runner("ines@example.org"))
+    return client
+
+
+def test_an_upload_is_imported_by_the_worker(runner_client: Client) -> None:
+    """A run and a ride are stored with their sport, and the batch reports both."""
+    batch = upload_and_import(runner_client, [as_upload(RUN_FIT), as_upload(RIDE_FIT)])
+
+    assert batch.status == ImportBatch.Status.DONE
+    assert batch.files_done == batch.files_total == 2
+    assert len(batch.result["imported"]) == 2
+    assert sorted(Activity.objects.values_list("is_running", flat=True)) == [False, True]
+
+
+def test_the_series_is_stored_as_one_blob_that_reads_back(runner_client: Client) -> None:
+    """The per-record series survives the database, as one blob per activity."""
+    upload_and_import(runner_client, [as_upload(RUN_FIT)])
+    activity = Activity.objects.select_related("series").get()
+
+    series = series_from_bytes(bytes(activity.series.blob))
+
+    assert len(series) > 2000
+    assert series.elapsed_s[-1] == pytest.approx(activity.elapsed_s, abs=60)
+
+
+def test_a_corrupt_file_is_skipped_with_a_reason_and_the_rest_imports(
+    runner_client: Client,
+) -> None:
+    """Garbage and a file that is not training data are skipped; the good run still imports."""
+    garbage = SimpleUploadedFile("notes.fit", b"this is not a FIT file at all")
+
+    batch = upload_and_import(runner_client, [garbage, as_upload(RUN_FIT)])
+
+    assert [item["file"] for item in batch.result["imported"]] == [RUN_FIT.name]
+    assert {item["file"] for item in batch.result["skipped"]} == {"notes.fit"}
+    assert all(item["reason"] for item in batch.result["skipped"])
+
+
+def test_the_same_run_in_two_formats_is_stored_once(runner_client: Client) -> None:
+    """A GPX and a TCX export of one run give one activity and one duplicate."""
+    batch = upload_and_import(runner_client, [as_upload(path) for path in SAME_RUN])
+
+    assert Activity.objects.count() == 1
+    assert len(batch.result["duplicates"]) == 1
+
+
+def test_uploading_the_same_files_again_adds_nothing(runner_client: Client) -> None:
+    """A second upload of the same files finds them all already imported."""
+    upload_and_import(runner_client, [as_upload(RUN_FIT), as_upload(RIDE_FIT)])
+
+    second = upload_and_import(runner_client, [as_upload(RUN_FIT), as_upload(RIDE_FIT)])
+
+    assert Activity.objects.count() == 2
+    assert second.result["imported"] == []
+    assert len(second.result["duplicates"]) == 2
+
+
+def test_a_damaged_file_keeps_its_readable_part(runner_client: Client) -> None:
+    """A FIT file with a corrupt header still gives what could be read, marked partial."""
+    batch = upload_and_import(runner_client, [as_upload(BROKEN)])
+
+    assert batch.status == ImportBatch.Status.DONE
+    assert len(batch.result["imported"]) + len(batch.result["skipped"]) == 1
+
+
+def test_uploaded_files_are_deleted_once_imported(runner_client: Client) -> None:
+    """The uploads are kept only until the import has finished."""
+    upload_and_import(runner_client, [as_upload(RUN_FIT)])
+
+    assert ImportUpload.objects.count() == 0
+
+
+def test_the_batch_page_shows_the_results_when_done(runner_client: Client) -> None:
+    """After the import the batch page lists the skipped file and its reason."""
+    garbage = SimpleUploadedFile("notes.fit", b"this is not a FIT file at all")
+    batch = upload_and_import(runner_client, [garbage, as_upload(RUN_FIT)])
+
+    page = runner_client.get(reverse("training:batch", args=[batch.pk])).content.decode()
+
+    assert "Your import is done" in page
+    assert "notes.fit" in page
+
+
+def test_progress_is_reported_as_json(runner_client: Client) -> None:
+    """The progress URL says files done of total and whether the import has finished."""
+    batch = upload_and_import(runner_client, [as_upload(RUN_FIT)])
+
+    progress = runner_client.get(reverse("training:batch_progress", args=[batch.pk])).json()
+
+    assert progress == {"status": "done", "files_done": 1, "files_total": 1, "is_finished": True}
