@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -24,6 +26,12 @@ SAME_RUN = (
 BROKEN = SHARED_DATA / "fit" / "fitdecode-invalid-activity-settings-corruptheader.fit"
 
 
+def result_of(batch: ImportBatch) -> dict[str, Any]:
+    """The finished batch's result (imported, skipped, duplicates)."""
+    assert batch.result is not None
+    return dict(batch.result)
+
+
 @pytest.fixture
 def runner_client(client: Client) -> Client:
     client.force_login(make_runner("ines@example.org"))
@@ -36,7 +44,7 @@ def test_an_upload_is_imported_by_the_worker(runner_client: Client) -> None:
 
     assert batch.status == ImportBatch.Status.DONE
     assert batch.files_done == batch.files_total == 2
-    assert len(batch.result["imported"]) == 2
+    assert len(result_of(batch)["imported"]) == 2
     assert sorted(Activity.objects.values_list("is_running", flat=True)) == [False, True]
 
 
@@ -59,9 +67,9 @@ def test_a_corrupt_file_is_skipped_with_a_reason_and_the_rest_imports(
 
     batch = upload_and_import(runner_client, [garbage, as_upload(RUN_FIT)])
 
-    assert [item["file"] for item in batch.result["imported"]] == [RUN_FIT.name]
-    assert {item["file"] for item in batch.result["skipped"]} == {"notes.fit"}
-    assert all(item["reason"] for item in batch.result["skipped"])
+    assert [item["file"] for item in result_of(batch)["imported"]] == [RUN_FIT.name]
+    assert {item["file"] for item in result_of(batch)["skipped"]} == {"notes.fit"}
+    assert all(item["reason"] for item in result_of(batch)["skipped"])
 
 
 def test_the_same_run_in_two_formats_is_stored_once(runner_client: Client) -> None:
@@ -69,7 +77,7 @@ def test_the_same_run_in_two_formats_is_stored_once(runner_client: Client) -> No
     batch = upload_and_import(runner_client, [as_upload(path) for path in SAME_RUN])
 
     assert Activity.objects.count() == 1
-    assert len(batch.result["duplicates"]) == 1
+    assert len(result_of(batch)["duplicates"]) == 1
 
 
 def test_uploading_the_same_files_again_adds_nothing(runner_client: Client) -> None:
@@ -79,8 +87,8 @@ def test_uploading_the_same_files_again_adds_nothing(runner_client: Client) -> N
     second = upload_and_import(runner_client, [as_upload(RUN_FIT), as_upload(RIDE_FIT)])
 
     assert Activity.objects.count() == 2
-    assert second.result["imported"] == []
-    assert len(second.result["duplicates"]) == 2
+    assert result_of(second)["imported"] == []
+    assert len(result_of(second)["duplicates"]) == 2
 
 
 def test_a_damaged_file_keeps_its_readable_part(runner_client: Client) -> None:
@@ -88,7 +96,7 @@ def test_a_damaged_file_keeps_its_readable_part(runner_client: Client) -> None:
     batch = upload_and_import(runner_client, [as_upload(BROKEN)])
 
     assert batch.status == ImportBatch.Status.DONE
-    assert len(batch.result["imported"]) + len(batch.result["skipped"]) == 1
+    assert len(result_of(batch)["imported"]) + len(result_of(batch)["skipped"]) == 1
 
 
 def test_uploaded_files_are_deleted_once_imported(runner_client: Client) -> None:
