@@ -15,7 +15,12 @@ from hipfirst.core.cadence import (
     RunSamples,
 )
 from hipfirst.core.conditions import Aggravator, Onset, PainLocation, Side, Symptoms
+from hipfirst.core.exercises import Equipment
 from hipfirst.core.kujala import KUJALA_ITEMS
+from hipfirst.core.primer import PRIMER
+from hipfirst.core.programme import Session
+from hipfirst.core.programme_logs import ExerciseLog, SessionLog
+from hipfirst.core.programme_rules import Weekday
 from hipfirst.core.triage import RED_FLAG_QUESTIONS
 
 # Cadence (tests/core/test_cadence.py): a run's samples mix running, walking and stops.
@@ -76,3 +81,39 @@ load_days = st.dates(
 daily_distances_km = st.dictionaries(load_days, run_distances_km, min_size=1, max_size=80)
 steady_days = st.integers(28, 400)  # how long a steady daily load has gone on
 pain_scores_0_10 = st.integers(0, 10)
+
+
+# Exercise programme (tests/core/test_programme.py, test_primer.py): issue 8.
+
+training_days = st.frozensets(st.sampled_from(Weekday), min_size=1)
+equipment_sets = st.frozensets(st.sampled_from(Equipment))
+plan_starts = st.dates(
+    datetime(2024, 1, 1, tzinfo=UTC).date(), datetime(2030, 12, 31, tzinfo=UTC).date()
+)
+primer_elapsed_s = st.floats(0, PRIMER.total_s, exclude_max=True)
+_logged_pain_0_10 = st.one_of(st.none(), st.integers(0, 10))
+
+
+@st.composite
+def session_logs(draw: st.DrawFn, session: Session) -> SessionLog:
+    """A log of ``session``: any of its exercises, any sets, any pain, form and effort."""
+    entries = tuple(
+        ExerciseLog(
+            p.exercise_id,
+            reps_done=tuple(draw(st.lists(st.integers(0, 20), max_size=4))),
+            held_s=tuple(draw(st.lists(st.integers(0, 40), max_size=4))),
+            has_good_form=draw(st.one_of(st.none(), st.booleans())),
+            pain_during_0_10=draw(_logged_pain_0_10),
+        )
+        for p in session.prescriptions
+        if draw(st.booleans())
+    )
+    return SessionLog(
+        session.on,
+        entries,
+        pain_during_0_10=draw(_logged_pain_0_10),
+        pain_after_0_10=draw(_logged_pain_0_10),
+        pain_next_morning_0_10=draw(_logged_pain_0_10),
+        pain_before_0_10=draw(_logged_pain_0_10),
+        effort_rpe_0_10=draw(_logged_pain_0_10),
+    )
