@@ -88,7 +88,7 @@ def _timed(decode: Callable[[Path, bytes], int], files: list[Path]) -> dict[str,
 
 
 def _fitdecode(_: Path, data: bytes) -> int:
-    import fitdecode  # noqa: PLC0415  # peers load only when measured
+    import fitdecode  # peers load only when measured
 
     with fitdecode.FitReader(data) as reader:
         return sum(
@@ -99,7 +99,7 @@ def _fitdecode(_: Path, data: bytes) -> int:
 
 
 def _garmin_sdk(_: Path, data: bytes) -> int:
-    from garmin_fit_sdk import Decoder, Stream  # noqa: PLC0415
+    from garmin_fit_sdk import Decoder, Stream
 
     messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
     if errors:
@@ -108,28 +108,28 @@ def _garmin_sdk(_: Path, data: bytes) -> int:
 
 
 def _fitfast(_: Path, data: bytes) -> int:
-    import fitfast  # noqa: PLC0415
+    import fitfast
 
     columns = fitfast.records(data)
     return len(next(iter(columns.values()))) if columns else 0
 
 
 def _pyfitparsernative(_: Path, data: bytes) -> int:
-    import pyfitparsernative  # noqa: PLC0415
+    import pyfitparsernative
 
     messages = pyfitparsernative.parse_fit_bytes(data)
     return sum(1 for m in messages if m.get("message_type") == "record")
 
 
 def _gpxpy(_: Path, data: bytes) -> int:
-    import gpxpy  # noqa: PLC0415
+    import gpxpy
 
     parsed = gpxpy.parse(data.decode("utf-8-sig", errors="replace"))
     return sum(len(s.points) for t in parsed.tracks for s in t.segments)
 
 
 def _tcxreader(path: Path, _: bytes) -> int:
-    from tcxreader.tcxreader import TCXReader  # noqa: PLC0415
+    from tcxreader.tcxreader import TCXReader
 
     return len(TCXReader().read(str(path)).trackpoints)  # default only_gps=True
 
