@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -57,3 +58,15 @@ def test_a_server_error_shows_no_stack_trace(client: Client) -> None:
     assert b"Something went wrong on our side" in response.content
     assert b"Traceback" not in response.content
     assert b"RuntimeError" not in response.content
+
+
+def test_too_many_files_in_one_post_get_a_plain_400(client: Client, settings) -> None:
+    """Past the file-count limit the runner gets our 400 page, not a stack trace."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    client.force_login(make_runner())
+    files = [SimpleUploadedFile(f"run{i}.gpx", b"<gpx/>") for i in range(3)]
+
+    response = client.post(reverse("training:upload"), {"training_files": files})
+
+    assert response.status_code == 400
+    assert b"We couldn't read that request" in response.content

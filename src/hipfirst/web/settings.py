@@ -148,6 +148,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 #: Largest upload accepted, in bytes (training archives are the largest expected).
 MAX_UPLOAD_BYTES = env_int("HIPFIRST_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+#: Files in one upload; a bigger history should come as the app's export zip.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("HIPFIRST_MAX_UPLOAD_FILES", default=1000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 _media_backend: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from typing import Any
 
 import pytest
@@ -124,3 +125,22 @@ def test_progress_is_reported_as_json(runner_client: Client) -> None:
     progress = runner_client.get(reverse("training:batch_progress", args=[batch.pk])).json()
 
     assert progress == {"status": "done", "files_done": 1, "files_total": 1, "is_finished": True}
+
+
+def test_uploading_the_same_export_archive_twice_adds_nothing(
+    runner_client: Client, tmp_path
+) -> None:
+    """A zip of runs imported a second time is recognised run by run."""
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in (RUN_FIT, RIDE_FIT, SAME_RUN[0]):
+            zipped.write(path, f"activities/{path.name}")
+    first = upload_and_import(runner_client, [as_upload(archive)])
+    stored = Activity.objects.count()
+
+    second = upload_and_import(runner_client, [as_upload(archive)])
+
+    assert stored == 3
+    assert len(result_of(first)["imported"]) == 3
+    assert result_of(second)["imported"] == []
+    assert Activity.objects.count() == stored
