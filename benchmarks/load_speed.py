@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/load_speed.py`` (pytest never collects it). Prints one
 JSON object: the median milliseconds of
 
-* ``core.report_ms``: :func:`hipfirst.core.volume.training_load_report`, every metric of
+* ``core.report_ms``: :func:`hipfirst.core.load_report.training_load_report`, every metric of
   issue #6 (daily and weekly running, the three ratios, weekly change, spike, monotony,
   the risk score and an 8-week plan) from the list of runs; the target is under 10 ms;
 * ``core.weekly_and_rolling_ms``: the same work pandas does below, in the core: local days,
@@ -30,9 +30,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd  # type: ignore[import-untyped]  # no pandas-stubs: pandas is benchmark-only
 
-from hipfirst.core.load import AcwrMethod, Run, acwr_series, daily_running, weekly_loads
-from hipfirst.core.risk import PainLog
-from hipfirst.core.volume import training_load_report
+from hipfirst.core.acwr import AcwrMethod, acwr_series
+from hipfirst.core.load import Run, daily_running, weekly_loads
+from hipfirst.core.load_report import training_load_report
+from hipfirst.core.pain import PainLog
 
 TZ_NAME = "Europe/Oslo"
 TZ = ZoneInfo(TZ_NAME)

@@ -9,6 +9,7 @@ import pytest
 
 from hipfirst import __version__
 from hipfirst.cli import main
+from tests.data import REPO_ROOT
 
 
 def _hipfirst(*args: str) -> subprocess.CompletedProcess[str]:
@@ -52,3 +53,20 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert status == 0
     assert "COMMAND" in capsys.readouterr().out
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """A reader that has gone before the output comes (like `| head`) gets no traceback."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "hipfirst.cli", "assess", "examples/answers-clean.json", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO_ROOT,
+    ) as writer:
+        assert writer.stdout is not None
+        assert writer.stderr is not None
+        writer.stdout.close()  # before the interpreter has even started writing
+        errors = writer.stderr.read().decode()
+        writer.wait(timeout=60)
+
+    assert "Traceback" not in errors

@@ -1,9 +1,8 @@
-"""Cadence from runs, the easy-run cadence, the target and plan, the trend and the JSON."""
+"""Cadence from runs: counted, one run's running cadence, the easy-run cadence, the trend."""
 
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -12,16 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hipfirst.core.cadence import (
-    EVIDENCE,
-    KNEE_LOAD,
     MAX_SAMPLE_GAP_S,
-    SOURCES,
-    TARGET_REASON,
     CadenceSource,
     RunCadence,
     RunSamples,
-    cadence_report_as_json,
-    cadence_target,
     counted_cadence_spm,
     counted_run,
     easy_run_cadence_spm,
@@ -31,7 +24,6 @@ from hipfirst.core.cadence import (
 from hipfirst.core.errors import InvalidAnswer
 from tests.strategies import (
     counted_steps_in_30_s,
-    plausible_cadences_spm,
     run_samples,
     run_starts,
 )
@@ -244,56 +236,6 @@ def test_without_a_cadence_there_is_no_easy_run_cadence(runs: list[RunCadence]) 
     assert easy_run_cadence_spm(runs) is None
 
 
-@given(easy_spm=plausible_cadences_spm)
-def test_every_target_lies_within_5_and_10_percent_of_the_easy_cadence(easy_spm: float) -> None:
-    """After rounding to whole steps, the first target and every step stay within +5..+10%."""
-    target = cadence_target(easy_spm)
-
-    steps = [step.target_spm for step in target.plan]
-    assert steps[0] == target.target_spm
-    assert steps[-1] == target.goal_spm
-    assert all(easy_spm * 1.05 - 1e-6 <= spm <= easy_spm * 1.10 + 1e-6 for spm in steps)
-    assert steps == sorted(set(steps))
-    assert [step.week for step in target.plan] == sorted({step.week for step in target.plan})
-    assert target.plan[0].week == 1
-
-
-def test_a_160_spm_runner_goes_168_then_172_then_176() -> None:
-    """+5%, +7.5% and +10% of 160, two weeks each; 168.00000000000003 is still 168."""
-    target = cadence_target(160.0)
-
-    assert [(step.week, step.target_spm) for step in target.plan] == [(1, 168), (3, 172), (5, 176)]
-
-
-@pytest.mark.parametrize("easy_spm", [80.0, 260.0])
-def test_an_implausible_easy_cadence_gets_no_target(easy_spm: float) -> None:
-    """An easy-run cadence outside the plausible range is refused on easy_run_spm."""
-    with pytest.raises(InvalidAnswer) as error:
-        cadence_target(easy_spm)
-
-    assert error.value.field == "easy_run_spm"
-
-
-def test_the_target_gives_its_reason_and_evidence_with_sources() -> None:
-    """The reason, knee-load sentence and evidence are there, each citing a listed source."""
-    target = cadence_target(170.0)
-
-    assert target.reason == TARGET_REASON
-    assert "Heiderscheit 2011" in target.reason
-    assert "14%" in target.knee_load
-    assert "Lenhart 2014" in target.knee_load
-    assert target.evidence == EVIDENCE
-    assert all(source in SOURCES for item in EVIDENCE for source in item.sources)
-    assert len(target.advice) >= 3
-
-
-def test_no_text_repeats_the_unsupported_20_percent_claim() -> None:
-    """The seed's "up to 20%" on kneecap load is not said: no source supports it as such."""
-    texts = [TARGET_REASON, KNEE_LOAD, *(item.says for item in EVIDENCE)]
-
-    assert not any("up to 20%" in text or "20% at" in text for text in texts)
-
-
 def test_the_trend_has_every_week_from_the_first_run_to_the_last() -> None:
     """A week without runs is in the trend with no cadence (None), not 0."""
     runs = [a_run(START + timedelta(days=days), 165, 3.0) for days in (0, 2, 15)]
@@ -328,44 +270,3 @@ def test_a_run_belongs_to_the_week_of_its_local_date() -> None:
     monday = datetime(2025, 3, 10, 0, 30, tzinfo=timezone(timedelta(hours=2)))
 
     assert weekly_cadence([a_run(monday, 170, 3.0)])[0].week_of == date(2025, 3, 10)
-
-
-def test_the_json_report_has_the_cli_shape() -> None:
-    """Keys as the CLI prints them; runs oldest first; serialisable as one JSON object."""
-    later = a_run(START + timedelta(days=7), 171.04, 3.456)
-    report = cadence_report_as_json([later, a_run(START, 160, 2.5)])
-
-    assert list(report) == ["runs", "easy_run_spm", "target_spm", "plan", "sources"]
-    assert report["runs"] == [
-        {"file": "run.fit", "start": "2025-03-03T07:30:00+00:00", "avg_spm": 160, "speed_mps": 2.5},
-        {
-            "file": "run.fit",
-            "start": "2025-03-10T07:30:00+00:00",
-            "avg_spm": 171.0,
-            "speed_mps": 3.46,
-        },
-    ]
-    assert report["easy_run_spm"] == 160.0
-    assert report["target_spm"] == 168
-    assert report["plan"] == [
-        {"week": 1, "target_spm": 168},
-        {"week": 3, "target_spm": 172},
-        {"week": 5, "target_spm": 176},
-    ]
-    assert report["sources"] == list(SOURCES.values())
-    assert json.loads(json.dumps(report)) == report
-
-
-def test_without_a_cadence_the_json_report_says_null() -> None:
-    """No cadence yet: null easy cadence and target, an empty plan, never 0."""
-    report = cadence_report_as_json([a_run(START, None, None)])
-
-    assert report["runs"] == [
-        {
-            "file": "run.fit",
-            "start": "2025-03-03T07:30:00+00:00",
-            "avg_spm": None,
-            "speed_mps": None,
-        }
-    ]
-    assert (report["easy_run_spm"], report["target_spm"], report["plan"]) == (None, None, [])

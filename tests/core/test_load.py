@@ -11,21 +11,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipfirst.core.errors import InvalidAnswer
-from hipfirst.core.load import (
+from hipfirst.core.acwr import (
     Acwr,
     AcwrMethod,
     EwmaSeed,
-    Run,
     acwr_series,
+    ewma_acwr,
+    rolling_acwr,
+    uncoupled_acwr,
+)
+from hipfirst.core.errors import InvalidAnswer
+from hipfirst.core.load import (
+    Run,
     biggest_spike,
     daily_running,
-    ewma_acwr,
     monday_of,
     monotony_and_strain,
-    rolling_acwr,
     single_run_spike,
-    uncoupled_acwr,
     weekly_change_pct,
     weekly_loads,
 )

@@ -13,17 +13,9 @@ from hypothesis import strategies as st
 
 from hipfirst.core.errors import InvalidAnswer
 from hipfirst.core.load import DailyRunning, Run, daily_running
-from hipfirst.core.risk import (
-    ComponentId,
-    PainLog,
-    PainState,
-    PainTiming,
-    RiskComponent,
-    RiskLevel,
-    pain_state,
-    read_load_thresholds,
-    score_load_risk,
-)
+from hipfirst.core.load_thresholds import read_load_thresholds
+from hipfirst.core.pain import PainLog, PainState, PainTiming, pain_state
+from hipfirst.core.risk import ComponentId, RiskComponent, RiskLevel, score_load_risk
 from tests.strategies import pain_scores_0_10, run_records
 
 THRESHOLDS = read_load_thresholds()

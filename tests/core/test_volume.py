@@ -13,14 +13,10 @@ from hypothesis import strategies as st
 
 from hipfirst.core.errors import InvalidAnswer
 from hipfirst.core.load import DailyRunning, Run, daily_running, single_run_spike
-from hipfirst.core.risk import PainLog, read_load_thresholds
-from hipfirst.core.volume import (
-    PlanStep,
-    VolumePlan,
-    load_report_as_json,
-    running_volume_plan,
-    training_load_report,
-)
+from hipfirst.core.load_report import load_report_as_json, training_load_report
+from hipfirst.core.load_thresholds import read_load_thresholds
+from hipfirst.core.pain import PainLog
+from hipfirst.core.volume import PlanStep, VolumePlan, running_volume_plan
 from tests.strategies import run_distances_km
 
 TODAY = date(2024, 6, 30)  # a Sunday: the plan starts on Monday 1 July

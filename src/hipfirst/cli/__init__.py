@@ -10,6 +10,7 @@ returning an exit status. Conventions (../shared/DESIGN.md, "Command-line conven
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -23,7 +24,9 @@ __all__ = ["main"]
 COMMANDS = (
     "serve",
     "import_",
+    "load",
     "assess",
+    "cadence",
     "metronome",
 )
 
@@ -63,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (`| head`) has gone: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return status
 
 

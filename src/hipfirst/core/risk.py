@@ -11,29 +11,22 @@ citation and how sure we are of it. Zones describe associations seen in cohorts 
 runners; the ACWR in particular is disputed (Impellizzeri et al. 2021), so the advice says
 "associated with", never "predicts". The overall level is the highest zone of any component:
 our choice, as no source combines them. The pain rules are the pain-monitoring model of
-``../shared/science/programme.md`` (Silbernagel et al. 2007).
+our choice, as no source combines them. The pain component reads the pain-monitoring model
+of :mod:`hipfirst.core.pain` (Silbernagel et al. 2007).
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import cache
-from importlib.resources import files
-from typing import Any
 
-from hipfirst.core.errors import InvalidAnswer
-from hipfirst.core.load import (
-    DailyRunning,
-    biggest_spike,
-    rolling_acwr,
-    weekly_change_pct,
-)
+from hipfirst.core.acwr import rolling_acwr
+from hipfirst.core.load import DailyRunning, biggest_spike, weekly_change_pct
+from hipfirst.core.load_thresholds import LoadThresholds, read_load_thresholds
+from hipfirst.core.pain import PainLog, PainState, pain_state
 
-KM_PER_MILE = 1.609344  # the international mile, exact by definition
 WEEKS_FOR_CONSISTENCY = 4  # the chronic window of Hulin et al. 2016, in 7-day windows
 
 
@@ -55,71 +48,6 @@ class ComponentId(StrEnum):
     PAIN_TREND = "pain_trend"
 
 
-class PainTiming(StrEnum):
-    """When a pain score was given, relative to a run."""
-
-    DURING = "during"
-    AFTER = "after"
-    NEXT_MORNING = "next_morning"
-
-
-class PainState(StrEnum):
-    """The pain-monitoring model's reading of one week of pain logs."""
-
-    SAFE = "safe"  # all within the safe band
-    ACCEPTABLE = "acceptable"  # up to the acceptable ceiling, settled and not rising
-    WORSENING = "worsening"  # above the safe band and rising, or not settled by next morning
-    UNACCEPTABLE = "unacceptable"  # above the acceptable ceiling
-
-
-@dataclass(frozen=True, slots=True)
-class PainLog:
-    """One pain score on the runner's local date."""
-
-    on: date
-    pain_0_10: int
-    timing: PainTiming = PainTiming.DURING
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.pain_0_10 <= 10:
-            raise InvalidAnswer("Pain goes from 0 (none) to 10 (worst).", field="pain_0_10")
-
-
-@dataclass(frozen=True, slots=True)
-class WalkRunPhase:
-    """One phase of the walk–run return-to-running table."""
-
-    phase: int
-    walk_min: int
-    run_min: int | None  # None: continuous running
-    session_km: float
-    rpe_0_10: int
-
-
-@dataclass(frozen=True, slots=True)
-class LoadThresholds:
-    """Every number of ``data/load_thresholds.toml``, and each section's short source."""
-
-    spike_moderate_above_pct: float
-    spike_high_above_pct: float
-    spike_lookback_days: int
-    acwr_moderate_above: float
-    acwr_high_from: float
-    change_moderate_above_pct: float
-    change_high_above_pct: float
-    consistency_moderate_below_weeks: int
-    consistency_high_below_weeks: int
-    pain_safe_max_0_10: int
-    pain_acceptable_max_0_10: int
-    walk_run_sessions_per_week: int
-    walk_run_phases: tuple[WalkRunPhase, ...]
-    sources: tuple[tuple[str, str], ...]  # (section, short source)
-
-    def source(self, section: str) -> str:
-        """The short source of one section of the file, e.g. ``"acwr"``."""
-        return dict(self.sources)[section]
-
-
 @dataclass(frozen=True, slots=True)
 class RiskComponent:
     """One named part of the load-risk score."""
@@ -137,78 +65,6 @@ class LoadRisk:
 
     level: RiskLevel | None  # None when no component has data yet
     components: tuple[RiskComponent, ...]
-
-
-@cache
-def read_load_thresholds() -> LoadThresholds:
-    """Read ``data/load_thresholds.toml``, the package's own data, once."""
-    text = (files("hipfirst.core") / "data" / "load_thresholds.toml").read_text(encoding="utf-8")
-    return _parse_thresholds(tomllib.loads(text))
-
-
-def _parse_thresholds(toml: dict[str, Any]) -> LoadThresholds:  # Any: tomllib's untyped tables
-    spike, acwr, change = toml["single_run_spike"], toml["acwr"], toml["weekly_change"]
-    consistency, pain, walk_run = toml["consistency"], toml["pain"], toml["return_to_run"]
-    phases = tuple(
-        WalkRunPhase(
-            int(row["phase"]),
-            int(row["walk_min"]),
-            int(row["run_min"]) if "run_min" in row else None,
-            float(row["distance_mi"]) * KM_PER_MILE,
-            int(row["rpe_0_10"]),
-        )
-        for row in walk_run["phase"]
-    )
-    return LoadThresholds(
-        float(spike["moderate_above_pct"]),
-        float(spike["high_above_pct"]),
-        int(spike["lookback_days"]),
-        float(acwr["moderate_above"]),
-        float(acwr["high_from"]),
-        float(change["moderate_above_pct"]),
-        float(change["high_above_pct"]),
-        int(consistency["moderate_below_weeks"]),
-        int(consistency["high_below_weeks"]),
-        int(pain["safe_max_0_10"]),
-        int(pain["acceptable_max_0_10"]),
-        int(walk_run["sessions_per_week"]),
-        phases,
-        tuple((name, str(table["source"])) for name, table in toml.items()),
-    )
-
-
-def pain_state(
-    pain_logs: Sequence[PainLog], *, today: date, thresholds: LoadThresholds
-) -> PainState | None:
-    """Read the 7 days ending ``today`` with the pain-monitoring model; ``None`` without logs.
-
-    Notes
-    -----
-    Pain may reach the acceptable ceiling (5/10) during and after exercise, should have
-    subsided by the next morning, and may not rise from week to week [1]_. We read
-    "subsided" as next-morning pain within the safe band (0–3/10, [2]_), and allow rises
-    that stay within that band. SECONDARY; from Achilles tendinopathy, not knee pain.
-
-    References
-    ----------
-    .. [1] Silbernagel KG et al. Am J Sports Med. 2007;35(6):897-906 (as quoted, SECONDARY).
-    .. [2] bim.physio, "The Pain-Monitoring Model" (SECONDARY). Both in
-       ../shared/science/programme.md.
-    """
-    week = [log for log in pain_logs if 0 <= (today - log.on).days < 7]
-    if not week:
-        return None
-    highest = max(log.pain_0_10 for log in week)
-    if highest > thresholds.pain_acceptable_max_0_10:
-        return PainState.UNACCEPTABLE
-    if highest <= thresholds.pain_safe_max_0_10:
-        return PainState.SAFE
-    before = [log.pain_0_10 for log in pain_logs if 7 <= (today - log.on).days < 14]
-    mornings = [log.pain_0_10 for log in week if log.timing is PainTiming.NEXT_MORNING]
-    is_rising = bool(before) and highest > max(before)
-    if is_rising or max(mornings, default=0) > thresholds.pain_safe_max_0_10:
-        return PainState.WORSENING
-    return PainState.ACCEPTABLE
 
 
 def score_load_risk(
@@ -229,7 +85,7 @@ def score_load_risk(
     today : date
         The runner's local date.
     thresholds : LoadThresholds, optional
-        Defaults to :func:`read_load_thresholds`.
+        Defaults to :func:`hipfirst.core.load_thresholds.read_load_thresholds`.
     """
     t = thresholds or read_load_thresholds()
     components = [
