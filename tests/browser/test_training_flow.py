@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.data import SHARED_DATA
-from tests.web.factories import PASSWORD, make_runner
+from tests.web.factories import PASSWORD, make_run, make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,3 +42,23 @@ def test_a_runner_imports_files_and_sees_a_run(page: Page, base_url: str, tmp_pa
     page.locator("table.runs a").first.click()
     expect(page.get_by_text("Pace (minutes per km)")).to_be_visible()
     expect(page.get_by_role("heading", name="Each kilometre")).to_be_visible()
+
+
+def test_a_runner_reads_their_training_load(page: Page, base_url: str) -> None:
+    """From Training, the load page shows the level, the chart, its table and the plan."""
+    runner = make_runner("ola@example.org")
+    start = timezone.now() - timedelta(days=56)
+    for day in range(0, 56, 2):
+        make_run(runner, start + timedelta(days=day), 7.0)
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email address").fill("ola@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.get_by_role("navigation").get_by_role("link", name="Training").click()
+    page.get_by_role("link", name="Training load and a safe plan").click()
+
+    expect(page.locator("#risk-level")).to_have_text("low")
+    expect(page.locator("figure.chart svg")).to_be_visible()
+    expect(page.locator("#volume-plan tbody tr")).to_have_count(8)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from hipfirst.web.assessment.models import Assessment
 from tests.web.assessment.answers import example, step_posts
-from tests.web.factories import make_runner
+from tests.web.factories import make_run, make_runner
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +193,27 @@ def test_an_unknown_step_is_a_404(runner_client: Client) -> None:
     assessment = _start(runner_client)
 
     assert runner_client.get(f"/assessment/{assessment.pk}/nonsense/").status_code == 404
+
+
+def test_results_show_the_load_risk_once_runs_are_imported(runner_client: Client) -> None:
+    """With six weeks of runs the results page shows the training-load level."""
+    assessment = _start(runner_client)
+    _walk(runner_client, assessment)
+    start = timezone.now() - timedelta(days=42)
+    for day in range(0, 42, 2):
+        make_run(assessment.runner, start + timedelta(days=day), 6.0)
+
+    page = runner_client.get(reverse("assessment:results", args=[assessment.pk])).content.decode()
+
+    assert 'id="results-load-level"' in page
+
+
+def test_results_without_runs_invite_an_import(runner_client: Client) -> None:
+    """Without runs the results page points to the import page instead of a score."""
+    assessment = _start(runner_client)
+    _walk(runner_client, assessment)
+
+    page = runner_client.get(reverse("assessment:results", args=[assessment.pk])).content.decode()
+
+    assert reverse("training:upload") in page
+    assert 'id="results-load-level"' not in page

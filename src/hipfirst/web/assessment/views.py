@@ -25,6 +25,7 @@ from hipfirst.web.assessment.forms import (
     SymptomsForm,
 )
 from hipfirst.web.assessment.models import STEPS, Assessment
+from hipfirst.web.training.load import runner_load
 
 STEP_TITLES = {
     "profile": "About you",
@@ -118,6 +119,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment": assessment,
         "results": services.results(assessment),
         "clearance_form": ClearanceForm(),
+        "load": runner_load(assessment.runner, now=timezone.now()),
     }
     return render(request, "assessment/results.html", context)
 

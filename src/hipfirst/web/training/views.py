@@ -13,13 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from hipfirst.core.splits import kilometre_splits
 from hipfirst.importers import series_from_bytes
 from hipfirst.web.training import services
 from hipfirst.web.training.forms import UploadForm
+from hipfirst.web.training.load import runner_load
 from hipfirst.web.training.models import Activity, ImportBatch
-from hipfirst.web.ui.charts import line_chart
+from hipfirst.web.ui.charts import line_chart, weekly_chart
 
 RUNS_PER_PAGE = 50
 
@@ -37,6 +39,23 @@ def runs(request: HttpRequest) -> HttpResponse:
         "latest_batch": ImportBatch.objects.visible_to(request.user).first(),
     }
     return render(request, "training/runs.html", context)
+
+
+@login_required
+def load(request: HttpRequest) -> HttpResponse:
+    """Training load: the risk score with each part's advice, weekly chart, volume plan."""
+    found = runner_load(request.user, now=timezone.now())  # type: ignore[arg-type]  # login_required
+    chart = None
+    if found is not None:
+        chart = weekly_chart(
+            [
+                (f"{row.week_start:%-d %b}", row.distance_km, row.ratio)
+                for row in found.recent_weeks
+            ],
+            moderate_above=found.thresholds.acwr_moderate_above,
+            high_from=found.thresholds.acwr_high_from,
+        )
+    return render(request, "training/load.html", {"load": found, "chart": chart})
 
 
 @login_required

@@ -89,3 +89,97 @@ def line_chart(
         for i in range(int((x_hi - first) / x_step) + 1)
     )
     return LineChart(title, y_unit, points, x_ticks, y_ticks)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str  # for the screen reader's tooltip: "week of 3 Mar: 24.5 km"
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    y: float
+    height: float
+    zone: str  # "moderate" or "high": the CSS class that colours it
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyChart:
+    """Weekly distance as bars (left axis, km) and the ratio as a line (right axis)."""
+
+    bars: tuple[Bar, ...]
+    ratio_points: str
+    bands: tuple[Band, ...]
+    km_ticks: tuple[Tick, ...]
+    ratio_ticks: tuple[Tick, ...]
+    x_labels: tuple[Tick, ...]
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right: int = WIDTH - RIGHT - 22  # room for the ratio axis on the right
+    bottom: int = HEIGHT - BOTTOM
+    plot_width: int = WIDTH - RIGHT - 22 - LEFT
+
+
+RATIO_AXIS_MAX = 2.0  # ratios above 2 are drawn at the top edge
+
+
+def weekly_chart(
+    weeks: Sequence[tuple[str, float, float | None]],
+    *,
+    moderate_above: float,
+    high_from: float,
+) -> WeeklyChart | None:
+    """Bars of ``(label, km, ratio)`` per week, the ratio line and its zones shaded."""
+    if not weeks:
+        return None
+    right = WIDTH - RIGHT - 22
+    plot_w, plot_h, bottom = right - LEFT, HEIGHT - TOP - BOTTOM, HEIGHT - BOTTOM
+    top_km = max(1.0, *(km for _, km, _ in weeks))
+    step = _nice_step(top_km, 3)
+    top_km = math.ceil(top_km / step) * step
+    slot = plot_w / len(weeks)
+
+    def ratio_y(ratio: float) -> float:
+        return bottom - min(ratio, RATIO_AXIS_MAX) / RATIO_AXIS_MAX * plot_h
+
+    bars = tuple(
+        Bar(
+            LEFT + i * slot + slot * 0.15,
+            bottom - km / top_km * plot_h,
+            slot * 0.7,
+            km / top_km * plot_h,
+            f"week of {label}: {km:.1f} km",
+        )
+        for i, (label, km, _) in enumerate(weeks)
+    )
+    points = " ".join(
+        f"{LEFT + (i + 0.5) * slot:.1f},{ratio_y(ratio):.1f}"
+        for i, (_, _, ratio) in enumerate(weeks)
+        if ratio is not None
+    )
+    bands = (
+        Band(ratio_y(high_from), ratio_y(moderate_above) - ratio_y(high_from), "moderate"),
+        Band(TOP, ratio_y(high_from) - TOP, "high"),
+    )
+    every = max(1, len(weeks) // 4)
+    return WeeklyChart(
+        bars=bars,
+        ratio_points=points,
+        bands=bands,
+        km_ticks=tuple(Tick(bottom - v / top_km * plot_h, f"{v:g}") for v in _steps(top_km, step)),
+        ratio_ticks=tuple(Tick(ratio_y(r), f"{r:g}") for r in (0.0, 0.5, 1.0, 1.5, 2.0)),
+        x_labels=tuple(
+            Tick(LEFT + (i + 0.5) * slot, label)
+            for i, (label, _, _) in enumerate(weeks)
+            if i % every == 0
+        ),
+    )
+
+
+def _steps(top: float, step: float) -> list[float]:
+    return [i * step for i in range(round(top / step) + 1)]
