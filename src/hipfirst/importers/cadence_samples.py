@@ -10,14 +10,15 @@ module; the layering is checked by import-linter (``pyproject.toml``).
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
 
 from hipfirst.core.cadence import RunCadence, RunSamples, run_cadence
-from hipfirst.importers.activity import Activity
+from hipfirst.importers.activity import Activity, Series
 
-__all__ = ["activity_cadence", "run_samples"]
+__all__ = ["activity_cadence", "run_samples", "series_samples"]
 
 
 def run_samples(activity: Activity) -> RunSamples:
@@ -53,10 +54,14 @@ def run_samples(activity: Activity) -> RunSamples:
     >>> samples.file, len(samples.elapsed_s) == len(run.series), samples.cadence_spm[-1]
     ('fitdecode-garmin-fenix-5-run.fit', True, 176.0)
     """
-    series = activity.series
+    return series_samples(activity.series, file=activity.file_name, start=activity.start)
+
+
+def series_samples(series: Series, *, file: str | None, start: datetime) -> RunSamples:
+    """`run_samples` for a series stored apart from its activity (as the web app keeps it)."""
     return RunSamples(
-        file=activity.file_name,
-        start=activity.start,
+        file=file,
+        start=start,
         elapsed_s=tuple(float(s) for s in series.elapsed_s.tolist()),
         cadence_spm=_readings(series.cadence_spm),
         speed_mps=_readings(series.speed_mps),

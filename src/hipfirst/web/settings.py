@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hipfirst.web.accounts",
     "hipfirst.web.assessment",
     "hipfirst.web.training",
+    "hipfirst.web.cadence",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("hipfirst.web.accounts.urls")),
     path("assessment/", include("hipfirst.web.assessment.urls")),
     path("training/", include("hipfirst.web.training.urls")),
+    path("cadence/", include("hipfirst.web.cadence.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

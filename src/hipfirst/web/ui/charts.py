@@ -33,6 +33,7 @@ class LineChart:
     left: int = LEFT
     bottom: int = HEIGHT - BOTTOM
     right: int = WIDTH - RIGHT
+    x_unit: str = "minutes"
 
 
 def _nice_step(span: float, ticks: int) -> float:

@@ -1,0 +1,1 @@
+"""Cadence: the runner's step rate, a personal target, the plan and a metronome."""
