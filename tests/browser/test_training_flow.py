@@ -62,3 +62,27 @@ def test_a_runner_reads_their_training_load(page: Page, base_url: str) -> None:
     expect(page.locator("figure.chart svg")).to_be_visible()
     expect(page.locator("#volume-plan tbody tr")).to_have_count(8)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_logging_high_pain_on_a_run_steps_the_plan_back(page: Page, base_url: str) -> None:
+    """Pain 7/10 on the latest run is saved and the load page's plan steps back."""
+    runner = make_runner("eva@example.org")
+    start = timezone.now() - timedelta(days=43)
+    for day in range(0, 43, 2):
+        make_run(runner, start + timedelta(days=day), 6.0)
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email address").fill("eva@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{base_url}/training/load/")
+    before = page.locator("#volume-plan").inner_text()
+
+    page.goto(f"{base_url}/training/")
+    page.locator("table.runs a").first.click()
+    page.get_by_label("Knee pain during the run (0–10)").fill("7")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved. Your running plan takes this into account.")).to_be_visible()
+    page.goto(f"{base_url}/training/load/")
+
+    expect(page.get_by_text("Your knee pain while running")).to_be_visible()
+    assert page.locator("#volume-plan").inner_text() != before

@@ -52,3 +52,24 @@ class UploadForm(forms.Form):
             empty = next(upload.name for upload in files if (upload.size or 0) == 0)
             raise forms.ValidationError(f"{empty} is empty.", code="empty")
         return files
+
+
+PAIN_HELP = "0 = no pain, 10 = the worst pain you can imagine."
+
+
+class RunPainForm(forms.Form):
+    """Knee pain on one run; during is required, the rest can be added later."""
+
+    during_0_10 = forms.IntegerField(
+        label="Knee pain during the run (0–10)", min_value=0, max_value=10, help_text=PAIN_HELP
+    )
+    after_0_10 = forms.IntegerField(
+        label="Right after the run (0–10)", min_value=0, max_value=10, required=False
+    )
+    next_morning_0_10 = forms.IntegerField(
+        label="The next morning (0–10)",
+        min_value=0,
+        max_value=10,
+        required=False,
+        help_text="Fill this in the morning after. Pain that has not settled by then matters most.",
+    )

@@ -13,8 +13,9 @@ from hipfirst.core.acwr import acwr_series
 from hipfirst.core.load import Run, daily_running
 from hipfirst.core.load_report import LoadReport, training_load_report
 from hipfirst.core.load_thresholds import LoadThresholds, read_load_thresholds
+from hipfirst.core.pain import PainLog, PainTiming
 from hipfirst.web.accounts.models import User
-from hipfirst.web.training.models import Activity
+from hipfirst.web.training.models import Activity, RunPain
 
 CHART_WEEKS = 16  # weeks of history the chart shows
 
@@ -65,7 +66,7 @@ def runner_load(runner: User, *, now: datetime) -> RunnerLoad | None:
         return None
     tz = runner_time_zone(runner)
     today = now.astimezone(tz).date()
-    report = training_load_report(runs, today=today, tz=tz)
+    report = training_load_report(runs, today=today, tz=tz, pain_logs=pain_logs(runner, tz=tz))
     return RunnerLoad(
         report=report,
         recent_weeks=_recent_weeks(report, runs, tz),
@@ -73,6 +74,21 @@ def runner_load(runner: User, *, now: datetime) -> RunnerLoad | None:
         time_zone_name=tz.tzname(None) or "UTC",
         run_count=len(runs),
     )
+
+
+def pain_logs(runner: User, *, tz: tzinfo) -> list[PainLog]:
+    """Each logged pain score on the runner's local date (next morning: the day after)."""
+    logs: list[PainLog] = []
+    for pain in RunPain.objects.filter(activity__runner=runner).select_related("activity"):
+        on = pain.activity.start.astimezone(tz).date()
+        logs.append(PainLog(on, pain.during_0_10, PainTiming.DURING))
+        if pain.after_0_10 is not None:
+            logs.append(PainLog(on, pain.after_0_10, PainTiming.AFTER))
+        if pain.next_morning_0_10 is not None:
+            logs.append(
+                PainLog(on + timedelta(days=1), pain.next_morning_0_10, PainTiming.NEXT_MORNING)
+            )
+    return logs
 
 
 def _recent_weeks(report: LoadReport, runs: list[Run], tz: tzinfo) -> tuple[WeekRow, ...]:

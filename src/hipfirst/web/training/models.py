@@ -124,3 +124,16 @@ class ActivitySeries(models.Model):
 
     def __str__(self) -> str:
         return f"Series of activity {self.activity_id}"
+
+
+class RunPain(models.Model):
+    """How the knee felt on one run: during, after, and the next morning (0–10)."""
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="pain")
+    during_0_10 = models.PositiveSmallIntegerField()
+    after_0_10 = models.PositiveSmallIntegerField(null=True, blank=True)
+    next_morning_0_10 = models.PositiveSmallIntegerField(null=True, blank=True)
+    logged_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Pain {self.during_0_10}/10 on activity {self.activity_id}"

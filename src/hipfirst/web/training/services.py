@@ -21,7 +21,13 @@ from hipfirst.importers import Activity as ImportedActivity
 from hipfirst.importers import DedupeKey, ImportReport, import_blobs, series_to_bytes
 from hipfirst.web.accounts.models import User
 from hipfirst.web.training import tasks  # tasks import services too: use tasks.X late
-from hipfirst.web.training.models import Activity, ActivitySeries, ImportBatch, ImportUpload
+from hipfirst.web.training.models import (
+    Activity,
+    ActivitySeries,
+    ImportBatch,
+    ImportUpload,
+    RunPain,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -158,3 +164,14 @@ def local_start(activity: Activity) -> datetime:
     if activity.utc_offset_s is None:
         return activity.start
     return activity.start.astimezone(timezone(timedelta(seconds=activity.utc_offset_s)))
+
+
+def log_run_pain(
+    activity: Activity, *, during: int, after: int | None, next_morning: int | None
+) -> RunPain:
+    """Store (or correct) how the knee felt on a run."""
+    pain, _ = RunPain.objects.update_or_create(
+        activity=activity,
+        defaults={"during_0_10": during, "after_0_10": after, "next_morning_0_10": next_morning},
+    )
+    return pain

@@ -9,6 +9,7 @@ import warnings
 from typing import Any
 
 import numpy as np
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -16,12 +17,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from hipfirst.core.splits import kilometre_splits
-from hipfirst.importers import series_from_bytes
+from hipfirst.importers import Series, series_from_bytes
 from hipfirst.web.training import services
-from hipfirst.web.training.forms import UploadForm
+from hipfirst.web.training.forms import RunPainForm, UploadForm
 from hipfirst.web.training.load import runner_load
-from hipfirst.web.training.models import Activity, ImportBatch
-from hipfirst.web.ui.charts import line_chart, weekly_chart
+from hipfirst.web.training.models import Activity, ActivitySeries, ImportBatch, RunPain
+from hipfirst.web.ui.charts import LineChart, line_chart, weekly_chart
 
 RUNS_PER_PAGE = 50
 
@@ -91,35 +92,56 @@ def batch_progress(request: HttpRequest, pk: int) -> JsonResponse:
 
 @login_required
 def run(request: HttpRequest, pk: int) -> HttpResponse:
-    """One activity: its figures, pace, heart rate and cadence over time, and its splits."""
-    activity = get_object_or_404(
-        Activity.objects.visible_to(request.user).select_related("series"), pk=pk
+    """One activity: its figures, pace, heart rate and cadence over time, its splits, and
+    a form for how the knee felt (which the volume plan reads)."""
+    activity = get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
+    logged = RunPain.objects.filter(activity=activity).first()
+    pain_form = RunPainForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "during_0_10": logged.during_0_10 if logged else None,
+            "after_0_10": logged.after_0_10 if logged else None,
+            "next_morning_0_10": logged.next_morning_0_10 if logged else None,
+        },
     )
-    series = series_from_bytes(bytes(activity.series.blob))
-    minutes = (series.elapsed_s / 60).tolist()
-    speed = _smoothed(series.speed_mps)
-    pace = [1000 / s / 60 if s and s > 0.5 else None for s in speed]
+    if pain_form.is_valid():
+        data = pain_form.cleaned_data
+        services.log_run_pain(
+            activity,
+            during=data["during_0_10"],
+            after=data["after_0_10"],
+            next_morning=data["next_morning_0_10"],
+        )
+        messages.success(request, "Saved. Your running plan takes this into account.")
+        return redirect("training:run", pk=activity.pk)
+    stored = ActivitySeries.objects.filter(activity=activity).first()
+    series = series_from_bytes(bytes(stored.blob)) if stored else None
     context: dict[str, Any] = {
         "activity": activity,
         "local_start": services.local_start(activity),
-        "charts": [
-            chart
-            for chart in (
-                line_chart("Pace", minutes, pace, y_unit="minutes per km", invert=True),
-                line_chart(
-                    "Heart rate", minutes, _values(series.heart_rate_bpm), y_unit="beats per minute"
-                ),
-                line_chart(
-                    "Cadence", minutes, _values(series.cadence_spm), y_unit="steps per minute"
-                ),
-            )
-            if chart is not None
-        ],
+        "pain_form": pain_form,
+        "charts": _charts(series) if series is not None else [],
         "splits": kilometre_splits(
             series.elapsed_s, series.distance_m, series.heart_rate_bpm, series.cadence_spm
-        ),
+        )
+        if series is not None
+        else (),
     }
     return render(request, "training/run.html", context)
+
+
+def _charts(series: Series) -> list[LineChart]:
+    """Pace, heart rate and cadence over the minutes of the run, where recorded."""
+    minutes = (series.elapsed_s / 60).tolist()
+    pace = [1000 / s / 60 if s and s > 0.5 else None for s in _smoothed(series.speed_mps)]
+    charts = (
+        line_chart("Pace", minutes, pace, y_unit="minutes per km", invert=True),
+        line_chart(
+            "Heart rate", minutes, _values(series.heart_rate_bpm), y_unit="beats per minute"
+        ),
+        line_chart("Cadence", minutes, _values(series.cadence_spm), y_unit="steps per minute"),
+    )
+    return [chart for chart in charts if chart is not None]
 
 
 def _values(array: np.ndarray[Any, Any]) -> list[float | None]:  # Any: numpy's shape/dtype
