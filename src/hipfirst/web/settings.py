@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "hipfirst.web.assessment",
     "hipfirst.web.training",
     "hipfirst.web.cadence",
+    "hipfirst.web.sharing",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",

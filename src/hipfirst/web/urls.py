@@ -8,6 +8,7 @@ urlpatterns = [
     path("assessment/", include("hipfirst.web.assessment.urls")),
     path("training/", include("hipfirst.web.training.urls")),
     path("cadence/", include("hipfirst.web.cadence.urls")),
+    path("sharing/", include("hipfirst.web.sharing.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

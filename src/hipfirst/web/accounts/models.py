@@ -33,6 +33,8 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]  # the email address is the login
     email = models.EmailField("email address", unique=True)
+    #: A physiotherapist or coach whom runners invite to see their data, read-only.
+    is_clinician = models.BooleanField(default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth import login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from hipfirst.web.accounts.forms import SignUpForm
+from hipfirst.web.accounts.models import User
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -20,3 +22,10 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The logged-in user as our model (views behind ``login_required`` only)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied("log in first")
+    return request.user

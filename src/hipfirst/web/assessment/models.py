@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from hipfirst.web.accounts.models import User
+from hipfirst.web.sharing.access import visible_runners
 
 #: The wizard's steps in order; each saves one section of the answers.
 STEPS = ("profile", "red_flags", "symptoms", "kujala")
@@ -15,10 +16,12 @@ STEPS = ("profile", "red_flags", "symptoms", "kujala")
 
 class AssessmentQuerySet(models.QuerySet["Assessment"]):
     def visible_to(self, user: User | Any) -> AssessmentQuerySet:  # Any: AnonymousUser too
-        """The assessments ``user`` may see: their own (clinicians are added with sharing)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(runner=user)
+        """The assessments ``user`` may see: their own, and those of runners who invited them."""
+        return self.filter(visible_runners(user))
+
+    def owned_by(self, user: User | Any) -> AssessmentQuerySet:  # Any: AnonymousUser too
+        """The assessments ``user`` may change: only their own."""
+        return self.filter(runner=user) if user.is_authenticated else self.none()
 
 
 class Assessment(models.Model):

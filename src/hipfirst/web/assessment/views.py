@@ -36,13 +36,19 @@ STEP_TITLES = {
 
 
 def _owned(request: HttpRequest, pk: int) -> Assessment:
+    """An assessment the user may change: their own."""
+    return get_object_or_404(Assessment.objects.owned_by(request.user), pk=pk)
+
+
+def _visible(request: HttpRequest, pk: int) -> Assessment:
+    """An assessment the user may read: their own, or an inviting runner's."""
     return get_object_or_404(Assessment.objects.visible_to(request.user), pk=pk)
 
 
 @login_required
 def assessment_list(request: HttpRequest) -> HttpResponse:
     """The runner's assessments, newest first, with a button to start one."""
-    assessments = Assessment.objects.visible_to(request.user)
+    assessments = Assessment.objects.owned_by(request.user)  # this page is the runner's own
     return render(request, "assessment/list.html", {"assessments": assessments})
 
 
@@ -112,13 +118,14 @@ def _save(assessment: Assessment, step: str, form: SectionForm) -> None:
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     """Red-flag banner first, then likely conditions, the Kujala score and what to do."""
-    assessment = _owned(request, pk)
+    assessment = _visible(request, pk)
     if (following := assessment.next_step) is not None:
         return redirect("assessment:step", pk=assessment.pk, step=following)
     context = {
         "assessment": assessment,
         "results": services.results(assessment),
         "clearance_form": ClearanceForm(),
+        "is_owner": assessment.runner_id == request.user.pk,
         "load": runner_load(assessment.runner, now=timezone.now()),
     }
     return render(request, "assessment/results.html", context)

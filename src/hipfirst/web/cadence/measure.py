@@ -33,11 +33,11 @@ class RunnerCadence:
 
 def runner_cadence(runner: User) -> RunnerCadence:
     """Cadence of the runner's recent runs and counts, their easy-run cadence and target."""
-    stored = (
-        Activity.objects.visible_to(runner)
-        .filter(is_running=True, series__isnull=False)  # a run without records has no cadence
-        .select_related("series")[:RECENT_RUNS]
-    )
+    stored = Activity.objects.filter(
+        runner=runner, is_running=True, series__isnull=False
+    ).select_related(  # a run without records has no cadence
+        "series"
+    )[:RECENT_RUNS]
     runs = [
         run_cadence(
             series_samples(series_from_bytes(bytes(a.series.blob)), file=a.file_name, start=a.start)
@@ -46,7 +46,7 @@ def runner_cadence(runner: User) -> RunnerCadence:
     ]
     runs += [
         counted_run(datetime.combine(c.counted_on, time(12), tzinfo=UTC), c.steps_in_30_s)
-        for c in CountedCadence.objects.visible_to(runner)[:RECENT_RUNS]
+        for c in CountedCadence.objects.filter(runner=runner)[:RECENT_RUNS]
     ]
     runs = [run for run in runs if run.avg_spm is not None]
     runs.sort(key=lambda run: run.start, reverse=True)

@@ -44,8 +44,7 @@ class RunnerLoad:
 def runner_time_zone(runner: User) -> tzinfo:
     """The UTC offset of the runner's latest run that recorded one, else UTC."""
     offset = (
-        Activity.objects.visible_to(runner)
-        .filter(is_running=True, utc_offset_s__isnull=False)
+        Activity.objects.filter(runner=runner, is_running=True, utc_offset_s__isnull=False)
         .values_list("utc_offset_s", flat=True)
         .first()
     )
@@ -54,7 +53,7 @@ def runner_time_zone(runner: User) -> tzinfo:
 
 def runner_load(runner: User, *, now: datetime) -> RunnerLoad | None:
     """The load report for the runner on their local date; ``None`` without runs."""
-    rows = Activity.objects.visible_to(runner).filter(is_running=True, distance_m__isnull=False)
+    rows = Activity.objects.filter(runner=runner, is_running=True, distance_m__isnull=False)
     runs = [
         Run(start, distance_m / 1000, moving_s or elapsed_s)
         for start, distance_m, moving_s, elapsed_s in rows.values_list(

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from hipfirst.web.accounts.models import User
+from hipfirst.web.sharing.access import visible_runners
 
 M = TypeVar("M", bound=models.Model)
 
@@ -16,10 +17,12 @@ class OwnedQuerySet(models.QuerySet[M]):
     """Rows that belong to one runner."""
 
     def visible_to(self, user: User | Any) -> OwnedQuerySet[M]:  # Any: AnonymousUser too
-        """The rows ``user`` may see: their own (clinicians are added with sharing)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(runner=user)
+        """The rows ``user`` may see: their own, and those of runners who invited them."""
+        return self.filter(visible_runners(user))
+
+    def owned_by(self, user: User | Any) -> OwnedQuerySet[M]:  # Any: AnonymousUser too
+        """The rows ``user`` may change: only their own."""
+        return self.filter(runner=user) if user.is_authenticated else self.none()
 
 
 class ImportBatch(models.Model):

@@ -12,7 +12,7 @@ import numpy as np
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -30,14 +30,14 @@ RUNS_PER_PAGE = 50
 @login_required
 def runs(request: HttpRequest) -> HttpResponse:
     """The runner's runs, newest first, with the other activities counted apart."""
-    activities = Activity.objects.visible_to(request.user)
+    activities = Activity.objects.owned_by(request.user)  # this page is the runner's own
     page = Paginator(activities.filter(is_running=True), RUNS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
         "page": page,
         "other_count": activities.filter(is_running=False).count(),
-        "latest_batch": ImportBatch.objects.visible_to(request.user).first(),
+        "latest_batch": ImportBatch.objects.owned_by(request.user).first(),
     }
     return render(request, "training/runs.html", context)
 
@@ -73,7 +73,8 @@ def upload(request: HttpRequest) -> HttpResponse:
 def batch(request: HttpRequest, pk: int) -> HttpResponse:
     """Progress while the import runs, then what was imported, skipped and duplicated."""
     found = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
-    return render(request, "training/batch.html", {"batch": found})
+    is_owner = found.runner_id == request.user.pk
+    return render(request, "training/batch.html", {"batch": found, "is_owner": is_owner})
 
 
 @login_required
@@ -95,6 +96,9 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
     """One activity: its figures, pace, heart rate and cadence over time, its splits, and
     a form for how the knee felt (which the volume plan reads)."""
     activity = get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
+    is_owner = activity.runner_id == request.user.pk
+    if request.method == "POST" and not is_owner:
+        raise Http404("read-only")  # an invited clinician reads; only the runner writes
     logged = RunPain.objects.filter(activity=activity).first()
     pain_form = RunPainForm(
         request.POST if request.method == "POST" else None,
@@ -120,6 +124,7 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
         "activity": activity,
         "local_start": services.local_start(activity),
         "pain_form": pain_form,
+        "is_owner": is_owner,
         "charts": _charts(series) if series is not None else [],
         "splits": kilometre_splits(
             series.elapsed_s, series.distance_m, series.heart_rate_bpm, series.cadence_spm
