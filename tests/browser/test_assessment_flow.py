@@ -9,18 +9,16 @@ from playwright.sync_api import Page, expect
 
 from hipfirst.core.kujala import KUJALA_ITEMS
 from hipfirst.core.triage import RED_FLAG_QUESTIONS
+from tests.browser.session import log_in
 from tests.web.assessment.answers import example
-from tests.web.factories import PASSWORD, make_runner
+from tests.web.factories import make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _log_in(page: Page, base_url: str) -> None:
     make_runner("lee@example.org")
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill("lee@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base_url, "lee@example.org")
 
 
 def _choose(page: Page, group: str, value: str) -> None:

@@ -7,17 +7,15 @@ import itertools
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.web.factories import PASSWORD, make_runner
+from tests.browser.session import log_in
+from tests.web.factories import make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _log_in(page: Page, base_url: str) -> None:
     make_runner("mo@example.org")
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill("mo@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base_url, "mo@example.org")
 
 
 BEATS = "document.querySelector('[data-metronome]').hipfirstBeats.length"

@@ -9,22 +9,16 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PHONE
+from tests.browser.session import log_in
 from tests.web.factories import PASSWORD, make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _log_in(page: Page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
 def test_invite_accept_see_and_revoke(page: Page, browser: Browser, base_url: str) -> None:
     """The whole sharing flow in two browsers at phone width."""
     make_runner("runa@example.org")
-    _log_in(page, base_url, "runa@example.org")
+    log_in(page, base_url, "runa@example.org")
     page.get_by_role("navigation").get_by_role("link", name="Sharing").click()
     page.get_by_label("Your clinician's email address").fill("physio@example.org")
     page.get_by_role("button", name="Send the invitation").click()

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from tests.browser.session import log_in
 from tests.data import SHARED_DATA
-from tests.web.factories import PASSWORD, make_run, make_runner
+from tests.web.factories import make_run, make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,10 +22,7 @@ RIDE_FIT = SHARED_DATA / "fit" / "fitdecode-garmin-fenix-5-bike.fit"
 def test_a_runner_imports_files_and_sees_a_run(page: Page, base_url: str, tmp_path) -> None:
     """Upload, live progress, results with a skipped file, the list and one run's charts."""
     make_runner("kim@example.org")
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill("kim@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base_url, "kim@example.org")
     garbage = tmp_path / "notes.gpx"
     garbage.write_text("not a gpx file")
 
@@ -50,10 +48,7 @@ def test_a_runner_reads_their_training_load(page: Page, base_url: str) -> None:
     start = timezone.now() - timedelta(days=56)
     for day in range(0, 56, 2):
         make_run(runner, start + timedelta(days=day), 7.0)
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill("ola@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base_url, "ola@example.org")
 
     page.get_by_role("navigation").get_by_role("link", name="Training").click()
     page.get_by_role("link", name="Training load and a safe plan").click()
@@ -70,10 +65,7 @@ def test_logging_high_pain_on_a_run_steps_the_plan_back(page: Page, base_url: st
     start = timezone.now() - timedelta(days=43)
     for day in range(0, 43, 2):
         make_run(runner, start + timedelta(days=day), 6.0)
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill("eva@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base_url, "eva@example.org")
     page.goto(f"{base_url}/training/load/")
     before = page.locator("#volume-plan").inner_text()
 
