@@ -28,6 +28,8 @@ COMMANDS = (
     "assess",
     "cadence",
     "metronome",
+    "plan",
+    "primer",
 )
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "hipfirst.web.training",
     "hipfirst.web.cadence",
     "hipfirst.web.sharing",
+    "hipfirst.web.programme",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("training/", include("hipfirst.web.training.urls")),
     path("cadence/", include("hipfirst.web.cadence.urls")),
     path("sharing/", include("hipfirst.web.sharing.urls")),
+    path("programme/", include("hipfirst.web.programme.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

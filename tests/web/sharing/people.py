@@ -14,10 +14,12 @@ from django.utils import timezone
 from hipfirst.web.accounts.models import User
 from hipfirst.web.assessment import services as assessment_services
 from hipfirst.web.assessment.models import Assessment
+from hipfirst.web.programme.models import Plan
 from hipfirst.web.sharing import services as sharing_services
 from hipfirst.web.training.models import Activity, ImportBatch
 from tests.web.assessment.answers import example
 from tests.web.factories import make_run, make_runner
+from tests.web.programme.builders import started_plan
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Cast:
     assessment: Assessment
     run: Activity
     batch: ImportBatch
+    plan: Plan
     clinician: User
     revoked: User
     other: User
@@ -43,6 +46,8 @@ def invite_and_accept(runner: User, clinician: User) -> None:
 
 def cast() -> Cast:
     runner = make_runner("runner@example.org")
+    today = timezone.localdate()
+    plan = started_plan(runner, start=today - timedelta(days=7))  # from an older, clean check
     assessment = assessment_services.start_assessment(runner)
     document = example("red-flag")
     for section in ("profile", "red_flags", "symptoms", "pain"):
@@ -58,7 +63,7 @@ def cast() -> Cast:
     access = revoked.runner_access.get()
     sharing_services.revoke_access(runner, access.pk)
     return Cast(
-        runner, assessment, run, batch, clinician, revoked, make_runner("other@example.org")
+        runner, assessment, run, batch, plan, clinician, revoked, make_runner("other@example.org")
     )
 
 
@@ -70,6 +75,9 @@ def read_urls(c: Cast) -> list[str]:
         reverse("training:batch", args=[c.batch.pk]),
         reverse("training:batch_progress", args=[c.batch.pk]),
         reverse("sharing:runner", args=[c.runner.pk]),
+        reverse("programme:plan", args=[c.plan.pk]),
+        reverse("programme:session", args=[c.plan.pk, c.plan.start]),
+        reverse("programme:plan_ics", args=[c.plan.pk]),
     ]
 
 
@@ -80,4 +88,9 @@ def write_requests(c: Cast) -> list[tuple[str, str, dict[str, str]]]:
         ("post", reverse("assessment:step", args=[c.assessment.pk, "kujala"]), {}),
         ("post", reverse("assessment:clearance", args=[c.assessment.pk]), {"confirm": "on"}),
         ("post", reverse("training:run", args=[c.run.pk]), {"during_0_10": "9"}),
+        (
+            "post",
+            reverse("programme:session", args=[c.plan.pk, c.plan.start]),
+            {"pain_during": "9"},
+        ),
     ]

@@ -15,6 +15,15 @@ from hipfirst.web.ui.templatetags.hipfirst import citation
             "BMJ Best Practice. Iliotibial band syndrome (reviewed 6 Apr 2021).",
         ),
         ("../shared/science/conditions_and_red_flags.md, section 2", ""),
+        (
+            "A product decision, not a clinical source. (none)",
+            "A product decision, not a clinical source.",
+        ),
+        (
+            "Boren K et al. Int J Sports Phys Ther. 2011;6(3):206-223. PMC3201064 "
+            "(../shared/science/gluteal_emg.md, section 2, source 4)",
+            "Boren K et al. Int J Sports Phys Ther. 2011;6(3):206-223. PMC3201064.",
+        ),
         ("Willy RW et al. CPG 2019;49(9) [C2, C4]", "Willy RW et al. CPG 2019;49(9)."),
         (
             "Collins NJ et al. 2018 PFP consensus. Br J Sports Med 2018 [P1], "

@@ -11,7 +11,11 @@ register = template.Library()
 
 # Our sources point developers at the fact sheets ("../shared/science/x.md, section 2")
 # and their reference labels ("[C5]"); a runner needs the paper, not those.
-_FACT_SHEET = re.compile(r"[,;]?\s*(?:(?:Both|All) in )?\.\./shared/science/\S+\.md.*$", re.DOTALL)
+# "(none)" marks a figure with no fact sheet behind it (a product decision).
+_FACT_SHEET = re.compile(
+    r"\s*\(none\)\s*$|[,;]?\s*\(?(?:(?:Both|All) in )?\.\./shared/science/\S+\.md.*$",
+    re.DOTALL,
+)
 _FOLDER = re.compile(r"\bin \.\./shared/science\b")
 _LABEL = re.compile(r"\s*\[[A-Z]+\d+(?:,\s*[A-Z]+\d+)*\]")
 
