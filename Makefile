@@ -25,6 +25,7 @@ install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev
 
 run: $(VENV)/.installed-run
+	$(BIN)/python manage.py build_learn_audio  # skipped, with a note, without espeak-ng
 	$(BIN)/hipfirst serve
 
 system-deps:
@@ -39,6 +40,7 @@ check: $(VENV)/.installed-dev
 
 test: $(VENV)/.installed-dev system-deps
 	@scripts/timed "make check" $(MAKE) --no-print-directory check
+	@$(BIN)/python manage.py build_learn_audio --require
 	@scripts/test-both-databases
 
 format: $(VENV)/.installed-dev

@@ -30,6 +30,7 @@ COMMANDS = (
     "metronome",
     "plan",
     "primer",
+    "shoes",
 )
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "hipfirst.web.cadence",
     "hipfirst.web.sharing",
     "hipfirst.web.programme",
+    "hipfirst.web.learn",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -146,6 +147,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Outside production, serve straight from the source folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
+WHITENOISE_MIMETYPES = {".wav": "audio/wav"}  # missing from its table; the learn recordings
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 #: Largest upload accepted, in bytes (training archives are the largest expected).

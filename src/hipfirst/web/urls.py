@@ -10,6 +10,7 @@ urlpatterns = [
     path("cadence/", include("hipfirst.web.cadence.urls")),
     path("sharing/", include("hipfirst.web.sharing.urls")),
     path("programme/", include("hipfirst.web.programme.urls")),
+    path("learn/", include("hipfirst.web.learn.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"
