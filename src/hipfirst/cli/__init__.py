@@ -31,6 +31,7 @@ COMMANDS = (
     "plan",
     "primer",
     "shoes",
+    "report",
 )
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hipfirst.web.sharing",
     "hipfirst.web.programme",
     "hipfirst.web.learn",
+    "hipfirst.web.progress",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -222,5 +223,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "weasyprint.progress": {"level": "WARNING"},  # one line a rendering step otherwise
+    },
 }

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sharing/", include("hipfirst.web.sharing.urls")),
     path("programme/", include("hipfirst.web.programme.urls")),
     path("learn/", include("hipfirst.web.learn.urls")),
+    path("progress/", include("hipfirst.web.progress.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

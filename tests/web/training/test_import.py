@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from hipfirst.importers import series_from_bytes
 from hipfirst.web.training.models import Activity, ImportBatch, ImportUpload
@@ -144,3 +146,14 @@ def test_uploading_the_same_export_archive_twice_adds_nothing(
     assert len(result_of(first)["imported"]) == 3
     assert result_of(second)["imported"] == []
     assert Activity.objects.count() == stored
+
+
+def test_a_batch_deleted_before_the_worker_runs_is_skipped_quietly(runner_client: Client) -> None:
+    """An import queued for an account deleted in the meantime runs to nothing, no error."""
+    runner_client.post(reverse("training:upload"), {"training_files": [as_upload(RUN_FIT)]})
+    ImportBatch.objects.all().delete()
+
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+    assert not Activity.objects.exists()
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]

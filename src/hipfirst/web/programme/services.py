@@ -53,7 +53,7 @@ def assessment_result(assessment: Assessment) -> AssessmentResult:
 
 def current_plan(runner: User) -> Plan | None:
     """The runner's newest plan; starting another one replaces it."""
-    return Plan.objects.visible_to(runner).select_related("assessment").first()
+    return Plan.objects.owned_by(runner).select_related("assessment").first()
 
 
 @transaction.atomic

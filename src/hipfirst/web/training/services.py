@@ -55,9 +55,9 @@ def create_batch(
 
 def run_import(batch_id: int) -> None:
     """Import a queued batch: decode, deduplicate against the runner's activities, store."""
-    batch = ImportBatch.objects.select_related("runner").get(pk=batch_id)
-    if batch.is_finished:
-        return  # a retried task must not import twice
+    batch = ImportBatch.objects.select_related("runner").filter(pk=batch_id).first()
+    if batch is None or batch.is_finished:
+        return  # deleted with its account, or a retried task: nothing to import
     ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
     try:
         report = import_blobs(
