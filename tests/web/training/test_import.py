@@ -13,6 +13,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from hipfirst.importers import series_from_bytes
+from hipfirst.web.training import services
 from hipfirst.web.training.models import Activity, ImportBatch, ImportUpload
 from tests.data import SHARED_DATA
 from tests.web.factories import make_runner
@@ -157,3 +158,13 @@ def test_a_batch_deleted_before_the_worker_runs_is_skipped_quietly(runner_client
 
     assert not Activity.objects.exists()
     assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
+
+
+def test_a_second_run_of_the_same_batch_imports_nothing_twice(runner_client: Client) -> None:
+    """A retried or duplicated task finds the batch taken and stores nothing again."""
+    batch = upload_and_import(runner_client, [as_upload(RUN_FIT)])
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
+
+    services.run_import(batch.pk)
+
+    assert Activity.objects.count() == 1

@@ -55,10 +55,12 @@ def create_batch(
 
 def run_import(batch_id: int) -> None:
     """Import a queued batch: decode, deduplicate against the runner's activities, store."""
-    batch = ImportBatch.objects.select_related("runner").filter(pk=batch_id).first()
-    if batch is None or batch.is_finished:
-        return  # deleted with its account, or a retried task: nothing to import
-    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
+    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED).update(
+        status=ImportBatch.Status.RUNNING
+    )
+    if not claimed:
+        return  # deleted with its account, or another worker (or a retry) has it already
+    batch = ImportBatch.objects.select_related("runner").get(pk=batch_id)
     try:
         report = import_blobs(
             _blobs(batch), workers=os.cpu_count() or 1, progress=_progress_writer(batch.pk)
