@@ -13,12 +13,14 @@ $(BIN)/python:
 
 # Runtime dependencies only, pinned by constraints.txt.
 $(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/pip install -q -c constraints.txt -e .
+	$(BIN)/pip install -q -c constraints.txt -e '.[vision]'
+	$(BIN)/pip install -q --no-deps mediapipe==0.10.21  # its dependencies: the vision extra in pyproject.toml
 	touch $@
 
 # Runtime and development dependencies.
 $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev,vision]'
+	$(BIN)/pip install -q --no-deps mediapipe==0.10.21  # its dependencies: the vision extra in pyproject.toml
 	touch $@ $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run

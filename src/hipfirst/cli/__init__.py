@@ -28,6 +28,7 @@ COMMANDS = (
     "assess",
     "cadence",
     "metronome",
+    "movement",
     "plan",
     "primer",
     "shoes",
