@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "hipfirst.web.training",
     "hipfirst.web.cadence",
     "hipfirst.web.sharing",
+    "hipfirst.web.movement",
     "hipfirst.web.programme",
     "hipfirst.web.learn",
     "hipfirst.web.progress",
@@ -153,6 +154,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 #: Largest upload accepted, in bytes (training archives are the largest expected).
 MAX_UPLOAD_BYTES = env_int("HIPFIRST_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+#: Largest movement-check video accepted, in bytes (30 s of phone video is about 60 MB).
+MAX_VIDEO_BYTES = env_int("HIPFIRST_MAX_VIDEO_BYTES", default=150 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 #: Files in one upload; a bigger history should come as the app's export zip.
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("HIPFIRST_MAX_UPLOAD_FILES", default=1000)

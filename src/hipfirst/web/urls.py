@@ -9,6 +9,7 @@ urlpatterns = [
     path("training/", include("hipfirst.web.training.urls")),
     path("cadence/", include("hipfirst.web.cadence.urls")),
     path("sharing/", include("hipfirst.web.sharing.urls")),
+    path("movement/", include("hipfirst.web.movement.urls")),
     path("programme/", include("hipfirst.web.programme.urls")),
     path("learn/", include("hipfirst.web.learn.urls")),
     path("progress/", include("hipfirst.web.progress.urls")),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from hipfirst.web.accounts.models import User
 from hipfirst.web.assessment import services as assessment_services
 from hipfirst.web.assessment.models import Assessment
+from hipfirst.web.movement.models import MovementCheckRecord
 from hipfirst.web.programme.models import Plan
 from hipfirst.web.sharing import services as sharing_services
 from hipfirst.web.training.models import Activity, ImportBatch
@@ -29,6 +30,7 @@ class Cast:
     run: Activity
     batch: ImportBatch
     plan: Plan
+    movement: MovementCheckRecord
     clinician: User
     revoked: User
     other: User
@@ -54,6 +56,9 @@ def cast() -> Cast:
         assessment_services.save_section(assessment, section, document[section])
     assessment_services.record_kujala(assessment, document["kujala"], today=timezone.localdate())
     run = make_run(runner, timezone.now() - timedelta(days=1), 8.0)
+    movement = MovementCheckRecord.objects.create(
+        runner=runner, token="t" * 32, exercise="squat", status="done", result={"reps": []}
+    )
     batch = ImportBatch.objects.create(
         runner=runner, status="done", result={"imported": [], "skipped": [], "duplicates": []}
     )
@@ -63,7 +68,15 @@ def cast() -> Cast:
     access = revoked.runner_access.get()
     sharing_services.revoke_access(runner, access.pk)
     return Cast(
-        runner, assessment, run, batch, plan, clinician, revoked, make_runner("other@example.org")
+        runner,
+        assessment,
+        run,
+        batch,
+        plan,
+        movement,
+        clinician,
+        revoked,
+        make_runner("other@example.org"),
     )
 
 
@@ -78,6 +91,8 @@ def read_urls(c: Cast) -> list[str]:
         reverse("programme:plan", args=[c.plan.pk]),
         reverse("programme:session", args=[c.plan.pk, c.plan.start]),
         reverse("programme:plan_ics", args=[c.plan.pk]),
+        reverse("movement:check", args=[c.movement.pk]),
+        reverse("movement:progress", args=[c.movement.pk]),
     ]
 
 

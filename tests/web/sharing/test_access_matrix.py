@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from hipfirst.web.movement.models import MovementCheckRecord
 from hipfirst.web.programme.models import SessionRecord
 from hipfirst.web.training.models import RunPain
 from tests.web.sharing.people import Cast, cast, read_urls, write_requests
@@ -72,6 +73,7 @@ def test_an_invited_clinician_cannot_change_anything(people: Cast) -> None:
     assert people.assessment.clinician_cleared_on is None
     assert not RunPain.objects.exists()
     assert not SessionRecord.objects.exists()
+    assert MovementCheckRecord.objects.filter(pk=people.movement.pk).exists()
 
 
 def test_a_revoked_clinician_gets_404_everywhere(people: Cast) -> None:

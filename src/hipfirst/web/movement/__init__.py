@@ -1,0 +1,1 @@
+"""Movement check: upload a phone video; a background task measures knee and hip angles."""

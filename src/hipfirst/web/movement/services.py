@@ -1,0 +1,149 @@
+"""Writes of the movement app: create a check, run its analysis, delete it.
+
+``run_check`` is what the background task calls. The pose model and OpenCV load there
+only, never in the web process; a video that cannot be read fails the check with a
+plain message, and anything unexpected fails it without losing the upload.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from hipfirst.core.assessment import Sex
+from hipfirst.core.errors import HipfirstError
+from hipfirst.core.movement import MovementCheck, movement_as_json
+from hipfirst.core.movement_clip import Exercise, Leg
+from hipfirst.web.accounts.models import User
+from hipfirst.web.assessment.models import Assessment
+from hipfirst.web.movement import tasks
+from hipfirst.web.movement.models import MovementCheckRecord, MovementPicture
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_EVERY_S = 0.5
+
+
+def runner_sex(runner: User) -> str:
+    """The sex from the runner's latest profile, when female or male (the norms have both)."""
+    latest = Assessment.objects.filter(runner=runner, profile__isnull=False).first()
+    sex = (latest.profile or {}).get("sex") if latest else None
+    return sex if sex in {"female", "male"} else ""
+
+
+@transaction.atomic
+def create_check(
+    runner: User, video: UploadedFile[Any], *, exercise: str, side: str
+) -> MovementCheckRecord:  # Any: the stubs' file type parameter
+    """Store the video and queue its analysis once the transaction commits."""
+    record = MovementCheckRecord(
+        runner=runner,
+        token=secrets.token_hex(16),
+        exercise=exercise,
+        side=side,
+        sex=runner_sex(runner),
+    )
+    record.video = video
+    record.save()
+    transaction.on_commit(lambda: tasks.analyse_check.enqueue(check_id=record.pk))
+    return record
+
+
+@contextmanager
+def _local_copy(record: MovementCheckRecord) -> Iterator[Path]:
+    """A path to the video on this machine (S3 storage is downloaded to a temporary file)."""
+    try:
+        yield Path(record.video.path)
+        return
+    except NotImplementedError:
+        pass  # storage without local paths
+    with tempfile.NamedTemporaryFile(suffix=".video") as copy, record.video.open("rb") as video:
+        for chunk in video.chunks():
+            copy.write(chunk)
+        copy.flush()
+        yield Path(copy.name)
+
+
+def _progress(check_id: int) -> Callable[[int], None]:
+    last = 0.0
+
+    def write(done: int) -> None:
+        nonlocal last
+        if (now := time.monotonic()) - last >= PROGRESS_EVERY_S:
+            last = now
+            MovementCheckRecord.objects.filter(pk=check_id).update(frames_done=done)
+
+    return write
+
+
+def run_check(check_id: int) -> None:
+    """Analyse a queued check: pose model, angles, verdict and annotated pictures."""
+    from hipfirst.vision import MediaPipePose, analyse_video, open_video, write_rep_frames  # noqa: PLC0415  # heavy; the worker only
+
+    claimed = MovementCheckRecord.objects.filter(
+        pk=check_id, status=MovementCheckRecord.Status.QUEUED
+    ).update(status=MovementCheckRecord.Status.RUNNING)
+    if not claimed:
+        return  # deleted meanwhile, or another worker (or a retry) has it already
+    record = MovementCheckRecord.objects.get(pk=check_id)
+    check = MovementCheck(
+        exercise=Exercise(record.exercise),
+        side=Leg(record.side) if record.side else None,
+        sex=Sex(record.sex) if record.sex else None,
+    )
+    try:
+        with _local_copy(record) as path, tempfile.TemporaryDirectory() as folder:
+            clip = open_video(path)
+            MovementCheckRecord.objects.filter(pk=check_id).update(frames_total=clip.frame_count)
+            with MediaPipePose() as estimator:
+                report = analyse_video(
+                    path, check=check, estimator=estimator, on_frame=_progress(check_id)
+                )
+            pictures = write_rep_frames(path, report.reps, Path(folder))
+            _store(record, report_json=movement_as_json(report), pictures=pictures)
+    except HipfirstError as exc:
+        _fail(check_id, exc.message)
+    except Exception:  # anything unexpected fails this check, not the worker
+        logger.exception("movement check %s failed", check_id)
+        _fail(check_id, "Something went wrong on our side while analysing. Please try again.")
+
+
+@transaction.atomic
+def _store(
+    record: MovementCheckRecord, *, report_json: dict[str, object], pictures: list[Path]
+) -> None:
+    for number, picture in enumerate(pictures, start=1):
+        with picture.open("rb") as image:
+            MovementPicture.objects.create(
+                movement_check=record, number=number, image=File(image, name=picture.name)
+            )
+    MovementCheckRecord.objects.filter(pk=record.pk).update(
+        status=MovementCheckRecord.Status.DONE,
+        result=report_json,
+        frames_done=int(str(report_json.get("frames", 0))),
+    )
+
+
+def _fail(check_id: int, message: str) -> None:
+    MovementCheckRecord.objects.filter(pk=check_id).update(
+        status=MovementCheckRecord.Status.FAILED, result={"error": message}
+    )
+
+
+def delete_check(record: MovementCheckRecord) -> None:
+    """Delete the check, its video and its pictures, files included."""
+    files = [record.video, *(picture.image for picture in record.pictures.all())]
+    record.delete()
+    for stored in files:
+        if stored and stored.name:
+            stored.storage.delete(stored.name)
