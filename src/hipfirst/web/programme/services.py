@@ -7,21 +7,24 @@ to the logged sessions each time, so every change has its reason.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from hipfirst.calendar_ics import plan_ics
 from hipfirst.core.assessment import AssessmentResult
 from hipfirst.core.errors import ProgrammeBlocked
 from hipfirst.core.programme import Plan as BuiltPlan
-from hipfirst.core.programme import build_plan
+from hipfirst.core.programme import PlannedRun, build_plan
 from hipfirst.core.programme_adapt import Adaptation, adapt_plan
 from hipfirst.core.programme_calendar import CalendarEvent
 from hipfirst.core.programme_logs import ExerciseLog, SessionLog
 from hipfirst.core.programme_rules import Weekday, parse_days, parse_equipment
+from hipfirst.core.programme_runs import VolumeWeek, planned_runs
 from hipfirst.web.accounts.models import User
 from hipfirst.web.assessment import services as assessment_services
 from hipfirst.web.assessment.models import Assessment
@@ -32,6 +35,7 @@ from hipfirst.web.programme.models import (
     SessionRecord,
     new_feed_token,
 )
+from hipfirst.web.training.load import runner_load
 
 
 def latest_finished_assessment(runner: User) -> Assessment | None:
@@ -133,17 +137,33 @@ def programme(plan: Plan) -> Programme:
         While a red flag is open (``plan_safety``); views check that first.
     """
     safety = plan_safety(plan)
+    days = parse_days(plan.days)
     built = build_plan(
         safety.result,
         start=plan.start,
         equipment=parse_equipment(plan.equipment),
-        days=parse_days(plan.days),
+        days=days,
+        runs=running_days(plan.runner, session_days=days),
     )
     records = {
         record.on: record for record in plan.sessions.prefetch_related("exercises").order_by("on")
     }
     logs = tuple(session_log(record) for record in records.values())
     return Programme(plan, adapt_plan(built, logs), records, logs)
+
+
+def running_days(runner: User, *, session_days: frozenset[Weekday]) -> tuple[PlannedRun, ...]:
+    """The runner's safe-volume plan (from imported runs) laid onto the free days."""
+    load = runner_load(runner, now=timezone.now())
+    if load is None:
+        return ()
+    recent = [week.runs for week in load.report.weeks[-4:]]
+    runs_per_week = max(1, round(statistics.median(recent))) if recent else 3
+    weeks = [
+        VolumeWeek(week.week_start, week.distance_km, week.long_run_km)
+        for week in load.report.plan.weeks
+    ]
+    return planned_runs(weeks, session_days=session_days, runs_per_week=runs_per_week)
 
 
 def session_log(record: SessionRecord) -> SessionLog:
