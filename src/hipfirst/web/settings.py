@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hipfirst.web.programme",
     "hipfirst.web.learn",
     "hipfirst.web.progress",
+    "hipfirst.web.api",
     "hipfirst.web.ui",
     "django.contrib.auth",
     "django.contrib.contenttypes",

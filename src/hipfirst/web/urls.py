@@ -13,6 +13,7 @@ urlpatterns = [
     path("programme/", include("hipfirst.web.programme.urls")),
     path("learn/", include("hipfirst.web.learn.urls")),
     path("progress/", include("hipfirst.web.progress.urls")),
+    path("api/", include("hipfirst.web.api.urls")),
 ]
 
 handler404 = "hipfirst.web.views.page_not_found"

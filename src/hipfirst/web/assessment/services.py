@@ -5,6 +5,7 @@ Only this module writes the assessment app's models; views read and authorise.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -45,6 +46,28 @@ def record_kujala(assessment: Assessment, letters: list[str], *, today: date) ->
         assessment.completed_on = today
         assessment.save(update_fields=["completed_on"])
     return record
+
+
+@transaction.atomic
+def record_answers(runner: User, document: Mapping[str, Any], *, today: date) -> Assessment:
+    """A finished assessment from a whole answers document (the CLI's ANSWERS.json).
+
+    Raises
+    ------
+    InvalidAnswer
+        For the first problem ``parse_answers`` finds, naming the answer; nothing is stored.
+    """
+    answers = parse_answers(document)
+    assessment = Assessment.objects.create(
+        runner=runner,
+        profile=dict(document["profile"]),
+        red_flags=dict(document["red_flags"]),
+        symptoms=dict(document["symptoms"]),
+        pain=dict(document["pain"]),
+        clinician_cleared_on=today if answers.is_cleared_by_clinician else None,
+    )
+    record_kujala(assessment, list(answers.kujala), today=today)
+    return assessment
 
 
 def confirm_clinician_clearance(assessment: Assessment, *, today: date) -> None:

@@ -1,0 +1,1 @@
+"""One router per domain, each over that domain's services."""
