@@ -40,6 +40,7 @@ def serve(args: argparse.Namespace) -> int:
     for step in (
         _django("migrate", "--no-input", "-v", "0"),
         _django("collectstatic", "--no-input", "-v", "0"),
+        _django("requeue_stalled"),  # imports whose worker died while this was down
     ):
         if subprocess.run(step, env=env, check=False).returncode != 0:
             raise HipfirstError(

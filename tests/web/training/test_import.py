@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from hipfirst.importers import series_from_bytes
@@ -168,3 +170,35 @@ def test_a_second_run_of_the_same_batch_imports_nothing_twice(runner_client: Cli
     services.run_import(batch.pk)
 
     assert Activity.objects.count() == 1
+
+
+def test_a_batch_whose_worker_died_is_imported_after_a_restart(runner_client: Client) -> None:
+    """A batch left running by a killed worker is queued again and imports each run once."""
+    runner_client.post(
+        reverse("training:upload"),
+        {"training_files": [as_upload(RUN_FIT), as_upload(RIDE_FIT), *map(as_upload, SAME_RUN)]},
+    )
+    batch = ImportBatch.objects.get()
+    # What a worker killed mid-import leaves: the batch claimed, silent, nothing stored.
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.RUNNING,
+        files_done=2,
+        heartbeat_at=timezone.now() - timedelta(hours=1),
+    )
+    DBTaskResult.objects.all().delete()
+
+    call_command("requeue_stalled", silent_for=60)
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    batch.refresh_from_db()
+
+    assert batch.status == ImportBatch.Status.DONE
+    assert Activity.objects.count() == 3  # run, ride, and the GPX/TCX pair stored once
+    assert len(result_of(batch)["duplicates"]) == 1
+
+
+def test_a_running_batch_with_a_live_worker_is_left_alone(runner_client: Client) -> None:
+    """A batch whose worker reported a moment ago is not queued a second time."""
+    runner_client.post(reverse("training:upload"), {"training_files": [as_upload(RUN_FIT)]})
+    ImportBatch.objects.update(status=ImportBatch.Status.RUNNING, heartbeat_at=timezone.now())
+
+    assert services.requeue_stalled_imports(silent_for=timedelta(minutes=2)) == 0

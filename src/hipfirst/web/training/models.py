@@ -43,6 +43,8 @@ class ImportBatch(models.Model):
     files_done = models.PositiveIntegerField(default=0)
     #: What the import found: {"imported": [...], "skipped": [...], "duplicates": [...]}.
     result = models.JSONField(null=True, blank=True)
+    #: Last sign of life of the worker running it; a running batch silent for long is stalled.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[OwnedQuerySet[ImportBatch]] = OwnedQuerySet.as_manager()  # type: ignore[assignment]  # custom queryset manager
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.timezone import now as current_time
 
 from hipfirst.importers import Activity as ImportedActivity
 from hipfirst.importers import DedupeKey, ImportReport, import_blobs, series_to_bytes
@@ -56,7 +57,7 @@ def create_batch(
 def run_import(batch_id: int) -> None:
     """Import a queued batch: decode, deduplicate against the runner's activities, store."""
     claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED).update(
-        status=ImportBatch.Status.RUNNING
+        status=ImportBatch.Status.RUNNING, heartbeat_at=current_time()
     )
     if not claimed:
         return  # deleted with its account, or another worker (or a retry) has it already
@@ -80,6 +81,25 @@ def run_import(batch_id: int) -> None:
     ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.DONE, result=result)
 
 
+def requeue_stalled_imports(*, silent_for: timedelta) -> int:
+    """Queue again the batches whose worker fell silent (killed, or its machine lost).
+
+    Nothing of a batch is stored before its one final transaction, and stored runs are
+    recognised on the way in, so running it again loses nothing and stores nothing twice.
+    """
+    stalled = ImportBatch.objects.filter(
+        status=ImportBatch.Status.RUNNING, heartbeat_at__lt=current_time() - silent_for
+    ).values_list("pk", flat=True)
+    requeued = 0
+    for batch_id in list(stalled):
+        if ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.RUNNING).update(
+            status=ImportBatch.Status.QUEUED, files_done=0
+        ):
+            tasks.import_batch.enqueue(batch_id=batch_id)
+            requeued += 1
+    return requeued
+
+
 def _blobs(batch: ImportBatch) -> Iterator[tuple[str, bytes]]:
     for upload in batch.uploads.all():
         with upload.file.open("rb") as file:
@@ -94,7 +114,9 @@ def _progress_writer(batch_id: int) -> Any:  # Any: importers' Progress callable
         now = time.monotonic()
         if now - last >= PROGRESS_EVERY_S or done == found:
             last = now
-            ImportBatch.objects.filter(pk=batch_id).update(files_done=done, files_total=found)
+            ImportBatch.objects.filter(pk=batch_id).update(
+                files_done=done, files_total=found, heartbeat_at=current_time()
+            )
 
     return write
 
