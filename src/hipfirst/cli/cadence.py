@@ -20,10 +20,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import PurePath
 from typing import Any
 
-from rich.console import Console
-from rich.progress import Progress
-
 from hipfirst.cli.output import print_json
+from hipfirst.cli.reading import read_training_files
 from hipfirst.core.cadence import RunCadence, counted_run, easy_run_cadence_spm
 from hipfirst.core.cadence_target import (
     FIRST_PCT,
@@ -34,7 +32,6 @@ from hipfirst.core.cadence_target import (
     cadence_target,
 )
 from hipfirst.core.errors import InvalidAnswer
-from hipfirst.importers import ImportReport, import_many
 from hipfirst.importers.cadence_samples import activity_cadence
 
 WIDTH = 88  # text output is wrapped to this many columns
@@ -91,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _runs_in(paths: Sequence[str]) -> tuple[list[RunCadence], int]:
     """Each run's cadence, and how many activities were not runs; raise if there is none."""
-    report = _read(paths)
+    report = read_training_files(paths)
     if not report.has_read_anything:
         if len(report.skipped) == 1:
             only = report.skipped[0]
@@ -115,17 +112,6 @@ def _runs_in(paths: Sequence[str]) -> tuple[list[RunCadence], int]:
         except InvalidAnswer as exc:  # one unreadable run must not hide the others
             print(f"hipfirst: skipped {activity.file_name}: {exc.message}", file=sys.stderr)
     return cadences, len(report.activities) - len(runs)
-
-
-def _read(paths: Sequence[str]) -> ImportReport:
-    """Import the paths on all cores, with a progress bar on a terminal only."""
-    if not sys.stderr.isatty():
-        return import_many(paths)
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Reading files", total=None)
-        return import_many(
-            paths, progress=lambda done, total: bar.update(task, completed=done, total=total)
-        )
 
 
 def describe(runs: Sequence[RunCadence], *, left_out: int = 0) -> str:

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
-from rich.console import Console
-from rich.progress import Progress
-
 from hipfirst.cli.output import print_json
-from hipfirst.importers import Activity, ImportReport, import_many
+from hipfirst.cli.reading import read_training_files
+from hipfirst.importers import Activity, ImportReport
 
 
 def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is private
@@ -37,10 +34,7 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
 
 def import_files(args: argparse.Namespace) -> int:
     """Import the paths given; print the report; 0 if anything was read, else 2."""
-    if sys.stderr.isatty():
-        report = _with_progress_bar(lambda progress: _import(args, progress))
-    else:
-        report = _import(args, None)
+    report = read_training_files(args.paths, workers=args.workers)
     if args.json:
         print_json(report_document(report))
     else:
@@ -49,20 +43,6 @@ def import_files(args: argparse.Namespace) -> int:
         return 0
     print("hipfirst: nothing could be read from the paths given", file=sys.stderr)
     return 2
-
-
-def _import(args: argparse.Namespace, progress: Callable[[int, int], None] | None) -> ImportReport:
-    return import_many(args.paths, workers=args.workers, progress=progress)
-
-
-def _with_progress_bar(run: Callable[[Callable[[int, int], None]], ImportReport]) -> ImportReport:
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Reading files", total=None)
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        return run(advance)
 
 
 def report_document(report: ImportReport) -> dict[str, Any]:  # Any: JSON values

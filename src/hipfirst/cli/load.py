@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,16 +31,14 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rich.console import Console
-from rich.progress import Progress
-
 from hipfirst.cli.output import print_json
+from hipfirst.cli.reading import read_training_files
 from hipfirst.core.errors import HipfirstError, UnreadableFile
 from hipfirst.core.load import Run
 from hipfirst.core.load_report import LoadReport, load_report_as_json, training_load_report
 from hipfirst.core.risk import ComponentId, RiskComponent
 from hipfirst.core.volume import PLAN_WEEKS_MAX, PLAN_WEEKS_MIN, PlanWeek
-from hipfirst.importers import Activity, ImportReport, Skipped, Sport, import_many
+from hipfirst.importers import Activity, Skipped, Sport
 
 DEFAULT_PLAN_WEEKS = 8
 HISTORY_WEEKS_SHOWN = 8  # weeks in the plain-text table; --json lists every week
@@ -134,7 +131,7 @@ def plan_weeks(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Read the paths, report the load on ``--today``; 0, or 2 when there are no runs."""
-    imported = _import(args.paths, workers=args.workers)
+    imported = read_training_files(args.paths, workers=args.workers)
     if not imported.has_read_anything:
         raise UnreadableFile(_nothing_read(imported.skipped))
     today = args.today or _today(args.tz)  # the clock, read once
@@ -200,19 +197,6 @@ def load_document(
         "skipped": [{"file": s.file, "reason": s.reason} for s in skipped],
         "not_counted": [{"file": n.file, "reason": n.reason} for n in not_counted],
     }
-
-
-def _import(paths: Sequence[str], *, workers: int | None) -> ImportReport:
-    """Read the paths, with a progress bar when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return import_many(paths, workers=workers)
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Reading files", total=None)
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        return import_many(paths, workers=workers, progress=advance)
 
 
 def _today(zone: tzinfo | None) -> date:
