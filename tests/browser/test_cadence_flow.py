@@ -7,7 +7,7 @@ import itertools
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.session import log_in
+from tests.browser.session import log_in, open_from_menu
 from tests.web.factories import make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,7 +32,7 @@ def _wait_for_beats(page: Page, count: int, *, timeout_ms: int = 10_000) -> None
 def test_the_metronome_schedules_beats_at_the_asked_interval(page: Page, base_url: str) -> None:
     """At 180 spm the beats are scheduled 1/3 s apart to within 1 ms, and Stop stops them."""
     _log_in(page, base_url)
-    page.get_by_role("navigation").get_by_role("link", name="Cadence").click()
+    open_from_menu(page, "Cadence")
     page.get_by_label("Steps per minute", exact=True).first.fill("180")
 
     page.get_by_role("button", name="Start").click()

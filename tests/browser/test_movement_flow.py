@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.browser.session import log_in
+from tests.browser.session import log_in, open_from_menu
 from tests.data import SHARED_DATA
 from tests.web.factories import make_runner
 
@@ -21,7 +21,7 @@ def test_upload_progress_and_results(page: Page, base_url: str, settings, tmp_pa
     make_runner("ida@example.org")
     log_in(page, base_url, "ida@example.org")
 
-    page.get_by_role("navigation").get_by_role("link", name="Movement").click()
+    open_from_menu(page, "Movement")
     page.get_by_role("link", name="How to film it (1 minute read)").click()
     expect(page.get_by_role("img", name="A phone on a chair at hip height")).to_be_visible()
     page.get_by_role("link", name="Upload my video").click()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from hipfirst.core.primer import PRIMER
+from tests.browser.session import open_from_menu
 from tests.web.factories import PASSWORD, make_runner
 from tests.web.programme.builders import finished_assessment
 
@@ -39,7 +40,7 @@ def test_a_painful_session_makes_the_plan_easier_and_says_why(page: Page, base_u
     finished_assessment(make_runner("ash@example.org"), on=today)
     _log_in(page, base_url, "ash@example.org")
 
-    page.get_by_role("navigation").get_by_role("link", name="Plan").click()
+    open_from_menu(page, "Plan")
     page.get_by_label(f"{today:%A}", exact=True).check()
     page.get_by_role("button", name="Start my plan").click()
     expect(page.get_by_role("heading", name="Today’s session")).to_be_visible()

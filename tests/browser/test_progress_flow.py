@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.session import log_in
+from tests.browser.session import log_in, open_from_menu
 from tests.web.progress.builders import runner_with_history
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,7 +22,7 @@ def test_the_dashboard_fits_a_phone_and_the_report_downloads(
     runner_with_history("mia@example.org")
     log_in(page, base_url, "mia@example.org")
 
-    page.get_by_role("navigation").get_by_role("link", name="Progress").click()
+    open_from_menu(page, "Progress")
     expect(page.get_by_role("heading", name="Your progress")).to_be_visible()
     expect(page.locator("figure.chart svg")).to_have_count(5)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH

@@ -9,7 +9,7 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.session import log_in
+from tests.browser.session import log_in, open_from_menu
 from tests.web.factories import PASSWORD, make_runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +19,7 @@ def test_invite_accept_see_and_revoke(page: Page, browser: Browser, base_url: st
     """The whole sharing flow in two browsers at phone width."""
     make_runner("runa@example.org")
     log_in(page, base_url, "runa@example.org")
-    page.get_by_role("navigation").get_by_role("link", name="Sharing").click()
+    open_from_menu(page, "Sharing")
     page.get_by_label("Your clinician's email address").fill("physio@example.org")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_text("Invitation sent to physio@example.org.")).to_be_visible()

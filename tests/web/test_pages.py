@@ -30,6 +30,45 @@ def test_the_home_page_greets_a_logged_in_runner(client: Client) -> None:
     assert b"ana@example.org" in response.content
 
 
+def _main_navigation(client: Client) -> str:
+    page = client.get(reverse("home")).content.decode()
+    return page[page.index('<nav aria-label="Main">') : page.index("</nav>")]
+
+
+def test_a_runner_reaches_every_section_from_the_navigation(client: Client) -> None:
+    """Every section, the API keys page and logging out are one or two taps away."""
+    client.force_login(make_runner())
+
+    navigation = _main_navigation(client)
+
+    for name in (
+        "programme:home",
+        "training:runs",
+        "progress:dashboard",
+        "assessment:list",
+        "cadence:page",
+        "movement:checks",
+        "learn:index",
+        "sharing:home",
+        "api:tokens",
+        "accounts:logout",
+    ):
+        assert f'"{reverse(name)}"' in navigation, name
+    assert "My runners" not in navigation
+
+
+def test_a_clinician_finds_their_runners_first(client: Client) -> None:
+    """A clinician's navigation starts with the list of runners who invited them."""
+    clinician = make_runner("physio@example.org")
+    clinician.is_clinician = True
+    clinician.save()
+    client.force_login(clinician)
+
+    navigation = _main_navigation(client)
+
+    assert navigation.index("My runners") < navigation.index("Plan")
+
+
 def test_pages_carry_a_content_security_policy_without_inline_scripts(client: Client) -> None:
     """The CSP allows scripts from our own origin only."""
     response = client.get(reverse("home"))
