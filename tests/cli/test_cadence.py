@@ -115,7 +115,7 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_is_used() -> None:
         ((SHARED_DATA / "no-such-file.fit",), "It does not exist"),
         ((WALK, RIDE), "None of the 2 activities read is a run"),
         (("--steps-in-30s", "40"), "either foot"),
-        (("--steps-in-30s", "84", "--today", "2025-13-01"), "use YYYY-MM-DD"),
+        (("--steps-in-30s", "84", "--today", "2025-13-01"), "write YYYY-MM-DD"),
     ],
     ids=["nothing", "unreadable", "missing", "no-run", "one-foot", "bad-date"],
 )

@@ -80,7 +80,7 @@ def test_a_bad_start_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["plan", str(CLEAN), "--start", "3/3/2025"])
 
     assert exited.value.code == 2
-    assert "is not a date like 2025-03-03" in capsys.readouterr().err
+    assert "'3/3/2025' is not a date; write YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_the_readable_plan_lists_weeks_and_sources(capsys: pytest.CaptureFixture[str]) -> None:

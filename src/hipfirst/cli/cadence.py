@@ -16,10 +16,11 @@ import argparse
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from pathlib import PurePath
 from typing import Any
 
+from hipfirst.cli.arguments import iso_date
 from hipfirst.cli.output import print_json
 from hipfirst.cli.reading import read_training_files
 from hipfirst.core.cadence import RunCadence, counted_run, easy_run_cadence_spm
@@ -54,19 +55,12 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
     )
     parser.add_argument(
         "--today",
-        type=_day,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the day you counted your steps (default: today)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def run(args: argparse.Namespace) -> int:

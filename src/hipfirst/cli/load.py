@@ -23,7 +23,6 @@ or high, except with under 4 weeks of runs and no two weeks to compare: then it 
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hipfirst.cli.arguments import iso_date
 from hipfirst.cli.output import print_json
 from hipfirst.cli.reading import read_training_files
 from hipfirst.core.errors import HipfirstError, UnreadableFile
@@ -44,7 +44,6 @@ DEFAULT_PLAN_WEEKS = 8
 HISTORY_WEEKS_SHOWN = 8  # weeks in the plain-text table; --json lists every week
 SKIPPED_SHOWN = 5  # unreadable files named in plain text; --json lists them all
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_A_RUN = {
     Sport.WALKING: "It is a walk, not a run.",
     Sport.HIKING: "It is a hike, not a run.",
@@ -99,16 +98,6 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
         "--workers", type=int, default=None, help="processes to decode on (default: all cores)"
     )
     parser.set_defaults(handler=run)
-
-
-def iso_date(text: str) -> date:
-    """``--today``: a calendar date written YYYY-MM-DD."""
-    try:
-        if _ISO_DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass  # a well-formed but impossible date, such as 2026-13-01
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-01")
 
 
 def time_zone(text: str) -> ZoneInfo:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hipfirst.calendar_ics import plan_ics
+from hipfirst.cli.arguments import iso_date
 from hipfirst.cli.assess import read_json_document
 from hipfirst.cli.output import print_json
 from hipfirst.core.assessment import assess, parse_answers
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
     )
     parser.add_argument("answers", type=Path, metavar="ANSWERS.json")
     parser.add_argument(
-        "--start", type=_iso_date, required=True, metavar="YYYY-MM-DD", help="the first day"
+        "--start", type=iso_date, required=True, metavar="YYYY-MM-DD", help="the first day"
     )
     parser.add_argument(
         "--days",
@@ -59,13 +60,6 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
         help="keeps event ids the same between exports (default: the answers file's name)",
     )
     parser.set_defaults(handler=run)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-03") from None
 
 
 def _names(text: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import django
 from django.db import DatabaseError
 from django.utils import timezone
 
+from hipfirst.cli.arguments import iso_date
 from hipfirst.cli.output import print_json
 from hipfirst.core.errors import HipfirstError, InvalidAnswer
 
@@ -38,19 +39,12 @@ def register(subparsers: Any) -> None:  # Any: argparse's _SubParsersAction is p
     )
     parser.add_argument(
         "--today",
-        type=_day,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="draw the report as on this day (default: today)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-03") from None
 
 
 def run(args: argparse.Namespace) -> int:
