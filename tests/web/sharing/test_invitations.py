@@ -131,6 +131,25 @@ def test_nobody_else_can_revoke_an_access(runner_client: Client) -> None:
     stranger = Client()
     stranger.force_login(make_runner("stranger@example.org"))
 
-    stranger.post(reverse("sharing:revoke", args=[ClinicianAccess.objects.get().pk]))
+    response = stranger.post(reverse("sharing:revoke", args=[ClinicianAccess.objects.get().pk]))
 
+    assert response.status_code == 404
     assert ClinicianAccess.objects.get().revoked_at is None
+
+
+def test_removing_access_twice_is_not_an_error(runner_client: Client) -> None:
+    """A double tap on 'Remove access' ends on the sharing page, the first time kept."""
+    token = _invite(runner_client)
+    clinician = Client()
+    clinician.force_login(make_runner("physio@example.org"))
+    clinician.post(reverse("sharing:accept", args=[token]))
+    access = ClinicianAccess.objects.get()
+    runner_client.post(reverse("sharing:revoke", args=[access.pk]))
+    access.refresh_from_db()
+    first_revoked_at = access.revoked_at
+
+    again = runner_client.post(reverse("sharing:revoke", args=[access.pk]))
+
+    assert again.status_code == 302
+    access.refresh_from_db()
+    assert access.revoked_at == first_revoked_at

@@ -83,11 +83,15 @@ def accept_invitation(token: str, clinician: User) -> ClinicianAccess:
     return access
 
 
-def revoke_access(runner: User, access_id: int) -> None:
-    """The runner ends a clinician's access; from now on the clinician gets 404s."""
-    ClinicianAccess.objects.filter(pk=access_id, runner=runner, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+def revoke_access(runner: User, access_id: int) -> bool:
+    """The runner ends a clinician's access; from now on the clinician gets 404s.
+
+    ``False`` when the access is not the runner's. Ending one already ended is ``True``
+    and changes nothing: a double tap on "Remove access" is not an error.
+    """
+    access = ClinicianAccess.objects.filter(pk=access_id, runner=runner)
+    access.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return access.exists()
 
 
 def add_note(clinician: User, runner: User, text: str) -> ClinicianNote:

@@ -52,8 +52,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    """The runner ends one clinician's access."""
-    services.revoke_access(signed_in_user(request), pk)
+    """The runner ends one clinician's access; anyone else's is a 404."""
+    if not services.revoke_access(signed_in_user(request), pk):
+        raise Http404("no such access")
     messages.success(request, "Access removed. That clinician can no longer see your data.")
     return redirect("sharing:home")
 
