@@ -3,7 +3,7 @@ readable part of a file that ends early.
 
 Entity attacks (the "billion laughs" expansion bomb, external entities reading local
 files or URLs) need entity declarations, and those can only sit in a document type
-declaration before the root element. So a document whose prolog has no ``<!DOCTYPE`` is
+declaration before the root element. So a document with no ``<!DOCTYPE`` anywhere is
 parsed by the standard library's C-accelerated ElementTree (an entity it references is
 undeclared and fails the parse), and any other document, or one not in an ASCII-based
 encoding, goes through defusedxml, which refuses entity declarations and external
@@ -136,16 +136,18 @@ def parse_xml(data: bytes, *, filename: str) -> tuple[Element, str | None]:
         return root, "The file ends part-way through, or is damaged there."
 
 
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_DECLARATION = re.compile(rb"<!(?i:doctype|entity)")
 
 
 def _has_no_doctype(data: bytes) -> bool:
-    """Whether the prolog (all before the root element) surely holds no ``<!DOCTYPE``."""
+    """Whether the document surely holds no ``<!DOCTYPE`` (nor a stray ``<!ENTITY``).
+
+    The whole document is searched, not only what precedes the first ``<name``: a
+    comment or processing instruction before the declaration can hold ``<a`` too.
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in data[:64]:
         return False  # UTF-16 or UTF-32: bytes cannot be searched; use defusedxml
-    root = _ROOT_START.search(data)
-    prolog = data[: root.start()] if root else data
-    return b"<!DOCTYPE" not in prolog.upper() and b"<!ENTITY" not in prolog.upper()
+    return _DECLARATION.search(data) is None
 
 
 class _KeepingBuilder(TreeBuilder):

@@ -214,7 +214,8 @@ def series_from_bytes(blob: bytes) -> Series:
             columns[name] = np.frombuffer(body[at : at + width], dtype=dtype).astype(np.float64)
             at += width
         return Series(**columns)
-    except (ValueError, KeyError, TypeError, zlib.error) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, zlib.error) as exc:
+        # RecursionError: json.loads on a header of deeply nested brackets
         raise UnreadableFile("The stored records are damaged.", field="series") from exc
 
 

@@ -8,7 +8,8 @@ and while it is opened:
 * size: no decompressed file over ``Limits.max_file_bytes``, no archive expanding past
   ``max_total_bytes``, at most ``max_members`` entries;
 * zip bombs: a member expanding more than ``max_ratio`` times (past 1 MiB) is refused,
-  and sizes are counted as bytes come out, never trusted from headers;
+  and so is a zip whose members together do (entries overlapping one compressed kernel);
+  sizes are counted as bytes come out, never trusted from headers;
 * path traversal: members named with ``..``, an absolute path or a drive are refused;
 * nesting: archives inside archives are opened ``max_depth`` levels deep, no deeper.
 
@@ -168,6 +169,12 @@ def _gunzip(
             yield found
 
 
+_WHOLE_ZIP_BOMB = (
+    "The zip expands far more than any export of training files (a zip bomb?), so the rest "
+    "of it was not opened."
+)
+
+
 def _refuse(size: int, compressed: int, limits: Limits, budget: _Budget) -> str | None:
     if size > limits.max_file_bytes:
         return f"It expands to more than {limits.max_file_bytes >> 20} MB, too large to import."
@@ -192,6 +199,9 @@ def _unzip(
         return
     budget.members -= len(entries)
     strava = _strava_index(archive, entries)
+    # Entries may overlap (one small compressed kernel named by many entries, each ratio
+    # honest on its own), so the whole zip may expand at most max_ratio times its size.
+    allowance = max(int(limits.max_ratio * len(data)), _RATIO_FLOOR_BYTES)
     for info in entries:
         inner = f"{name}/{info.filename}"
         if not _is_safe_path(info.filename):
@@ -199,10 +209,14 @@ def _unzip(
             continue
         if not _may_hold_activities(info.filename):
             continue  # photos, profile.csv and the like: not training files
-        content = _read_member(archive, info, limits, budget)
+        content = _read_member(archive, info, limits, budget, allowance=allowance)
+        if content == _WHOLE_ZIP_BOMB:
+            yield Skipped(inner, content)
+            return  # the entries left would expand the same kernel again
         if isinstance(content, str):
             yield Skipped(inner, content)
             continue
+        allowance -= len(content)
         budget.remaining -= len(content)
         title, sport = strava.pop(info.filename.lower().removesuffix(".gz"), (None, None))
         for found in _expand(inner, content, limits, budget, depth=depth + 1):
@@ -215,9 +229,17 @@ def _unzip(
 
 
 def _read_member(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: _Budget
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    limits: Limits,
+    budget: _Budget,
+    *,
+    allowance: int,
 ) -> bytes | str:
-    """The member's bytes, counted as they come out; a reason string if refused."""
+    """The member's bytes, counted as they come out; a reason string if refused.
+
+    ``allowance`` is what the whole zip may still expand to (see ``_unzip``).
+    """
     out = bytearray()
     try:
         with archive.open(info) as stream:
@@ -226,6 +248,8 @@ def _read_member(
                 refusal = _refuse(len(out), max(info.compress_size, 1), limits, budget)
                 if refusal:
                     return refusal
+                if len(out) > allowance:
+                    return _WHOLE_ZIP_BOMB
     except (RuntimeError, NotImplementedError):  # zipfile's words for encrypted, unknown packing
         return "It is encrypted or packed in a way we cannot open."
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
@@ -258,16 +282,25 @@ def _strava_index(
     prefix = str(PurePosixPath(csv_entry.filename).parent)
     prefix = "" if prefix == "." else f"{prefix}/"
     index: dict[str, tuple[str | None, Sport | None]] = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        columns = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
-        filename = columns.get("filename", "")
-        if filename:
-            key = f"{prefix}{filename}".lower().removesuffix(".gz")
-            title = columns.get("activity name") or None
-            sport = (
-                Sport.from_text(columns.get("activity type"))
-                if columns.get("activity type")
-                else None
-            )
-            index[key] = (title, sport)
+    try:
+        for row in csv.DictReader(io.StringIO(text)):
+            # A short row holds None, a long one a list of the extra values under None.
+            columns = {
+                (key or "").strip().lower(): value.strip()
+                for key, value in row.items()
+                if isinstance(value, str)
+            }
+            filename = columns.get("filename", "")
+            if filename:
+                key = f"{prefix}{filename}".lower().removesuffix(".gz")
+                # Control characters (NUL, which PostgreSQL refuses) are no part of a name.
+                title = "".join(c for c in columns.get("activity name", "") if c.isprintable())
+                sport = (
+                    Sport.from_text(columns.get("activity type"))
+                    if columns.get("activity type")
+                    else None
+                )
+                index[key] = (title or None, sport)
+    except csv.Error:  # a field past the csv module's limit: the names are not readable
+        return {}
     return index

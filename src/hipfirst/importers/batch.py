@@ -125,7 +125,8 @@ def import_paths(
 
     A path that does not exist or cannot be read is listed as skipped.
     """
-    return _import(_read_paths(paths), workers=workers, progress=progress, limits=limits)
+    limits = limits or Limits()
+    return _import(_read_paths(paths, limits), workers=workers, progress=progress, limits=limits)
 
 
 def import_many(
@@ -166,7 +167,9 @@ def _import(
     return ImportReport(tuple(kept), tuple(skipped), tuple(duplicates))
 
 
-def _read_paths(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, bytes] | Skipped]:
+def _read_paths(
+    paths: Sequence[str | os.PathLike[str]], limits: Limits
+) -> Iterator[tuple[str, bytes] | Skipped]:
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -175,6 +178,11 @@ def _read_paths(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, 
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             try:
+                if file.stat().st_size > limits.max_file_bytes:  # refused before it is read
+                    yield Skipped(
+                        str(file), f"The file is larger than {limits.max_file_bytes >> 20} MB."
+                    )
+                    continue
                 yield str(file), file.read_bytes()
             except OSError:
                 yield Skipped(str(file), "It cannot be read (check its permissions).")
