@@ -117,3 +117,87 @@ def session_logs(draw: st.DrawFn, session: Session) -> SessionLog:
         pain_before_0_10=draw(_logged_pain_0_10),
         effort_rpe_0_10=draw(_logged_pain_0_10),
     )
+
+
+# Hostile input (tests/web/test_form_fuzzing.py and the parsers' fuzz tests): issue 12.
+#: Text that breaks careless parsers: empty, huge, NUL, odd numbers, dates and markup.
+HOSTILE_TEXTS = (
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "0",
+    "-1",
+    "-0",
+    "1.5",
+    "1e308",
+    "-1e309",
+    "nan",
+    "inf",
+    "-Infinity",
+    "9" * 30,
+    "9" * 5000,  # past Python's 4300-digit limit for int()
+    "0x1f",
+    "1_000",
+    "١٢",  # Arabic-Indic digits, which int() reads
+    "²",
+    "on",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "2025-02-30",
+    "0001-01-01",
+    "9999-12-31",
+    "10000-01-01",
+    "31/12/2025",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "' OR '1'='1",
+    "%00",
+    "\u202e",
+    "\ufeff",
+    "😀" * 50,
+    "x" * 20_000,  # past every field's max_length; longer makes hypothesis' reports unreadable
+)
+_lone_surrogates = st.integers(0xD800, 0xDFFF).map(chr)
+hostile_texts = st.one_of(
+    st.sampled_from(HOSTILE_TEXTS),
+    st.text(max_size=40),
+    st.lists(st.one_of(st.characters(), _lone_surrogates), max_size=10).map("".join),
+)
+#: Any decoded JSON, and what Python's json also reads: NaN, infinities, huge integers.
+hostile_json = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.sampled_from([10**400, -(2**63), 2**64]),
+        st.floats(),
+        hostile_texts,
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_texts, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@st.composite
+def spoilt(draw: st.DrawFn, value: object) -> object:
+    """``value`` (decoded JSON) with parts kept, spoilt further, dropped or replaced."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            action = draw(st.sampled_from(["keep", "spoil", "drop", "replace"]))
+            if action == "keep":
+                out[key] = item
+            elif action == "spoil":
+                out[key] = draw(spoilt(item))
+            elif action == "replace":
+                out[key] = draw(hostile_json)
+        if draw(st.integers(0, 3)) == 0:
+            out[draw(hostile_texts)] = draw(hostile_json)  # a question nobody asked
+        return out
+    if isinstance(value, list):
+        items = [draw(spoilt(item)) for item in value]
+        return items[: draw(st.integers(0, len(items)))] if draw(st.booleans()) else items
+    return draw(st.one_of(st.just(value), hostile_json))

@@ -40,7 +40,15 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors follow our one-line, exit-2 rule."""
 
     def error(self, message: str) -> None:  # type: ignore[override]  # never returns
-        self.exit(2, f"hipfirst: {message} (see 'hipfirst --help')\n")
+        self.exit(2, f"{_one_line(f'hipfirst: {message}')} (see 'hipfirst --help')\n")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters escaped, as ``\\n``.
+
+    A message may quote what the runner typed or a file holds; escaped, it stays one line.
+    """
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.handler(args)
     except HipfirstError as exc:
         where = f" ({exc.field})" if exc.field else ""
-        print(f"hipfirst: {exc.message}{where}", file=sys.stderr)
+        print(_one_line(f"hipfirst: {exc.message}{where}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

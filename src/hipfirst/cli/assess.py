@@ -39,6 +39,10 @@ def read_json_document(path: Path) -> dict[str, Any]:  # Any: decoded JSON
         document = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidAnswer(f"{path} is not valid JSON ({exc}).") from exc
+    except ValueError as exc:  # a number past Python's 4300-digit limit for int()
+        raise InvalidAnswer(f"{path} holds a number too long to be an answer.") from exc
+    except RecursionError as exc:
+        raise InvalidAnswer(f"{path} nests its brackets too deep to be an answers file.") from exc
     if not isinstance(document, dict):
         raise InvalidAnswer(f"{path} must hold one JSON object with the answers.")
     return document

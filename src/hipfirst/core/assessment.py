@@ -9,6 +9,7 @@ conditions and the Kujala score; ``result_as_json`` is the shape the CLI and API
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,7 +17,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, TypeChecker, ValidationError, validators
 from jsonschema.exceptions import best_match
 
 from hipfirst.core.conditions import (
@@ -108,13 +109,26 @@ def _load_schema() -> dict[str, Any]:  # Any: a JSON Schema document
     return schema
 
 
+def _is_finite_number(checker: TypeChecker, instance: object) -> bool:
+    """A JSON number; not NaN or an infinity, which Python's json reads but JSON lacks."""
+    is_number = Draft202012Validator.TYPE_CHECKER.is_type(instance, "number")
+    return is_number and not (isinstance(instance, float) and not math.isfinite(instance))
+
+
+# NaN passes every minimum and maximum, as comparisons with it are false: refuse it as
+# "not a number" so it is never taken for an answer, nor stored (no JSON column holds it).
+_Validator = validators.extend(  # type: ignore[no-untyped-call]  # jsonschema's is untyped
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("number", _is_finite_number),
+)
+
 #: The JSON Schema (draft 2020-12) of an answers document.
 ANSWERS_SCHEMA: Mapping[str, Any] = MappingProxyType(_load_schema())  # Any: JSON values
-_VALIDATOR = Draft202012Validator(dict(ANSWERS_SCHEMA))
+_VALIDATOR = _Validator(dict(ANSWERS_SCHEMA))
 #: One validator per section: the whole schema narrowed to that section, so the
 #: error messages and field paths are the same as for a whole document.
 _SECTION_VALIDATORS = {
-    name: Draft202012Validator(
+    name: _Validator(
         {
             **ANSWERS_SCHEMA,
             "required": [name],

@@ -128,7 +128,9 @@ def json_body(request: HttpRequest) -> dict[str, Any]:  # Any: decoded JSON
     """The request's JSON object; anything else is a 400 in plain words."""
     try:
         document = json.loads(request.body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):
+        # ValueError: not UTF-8, not JSON, or a number past Python's 4300 digits;
+        # RecursionError: brackets nested too deep to decode.
         raise InvalidRequest("The request body must be one JSON object.") from None
     if not isinstance(document, dict):
         raise InvalidRequest("The request body must be one JSON object.")

@@ -136,6 +136,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def clearance(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that a clinician cleared the runner; the box must be ticked."""
     assessment = _owned(request, pk)
+    if (following := assessment.next_step) is not None:  # no results yet to be cleared from
+        return redirect("assessment:step", pk=assessment.pk, step=following)
     form = ClearanceForm(request.POST)
     if form.is_valid():
         services.confirm_clinician_clearance(assessment, today=timezone.localdate())

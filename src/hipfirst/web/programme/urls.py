@@ -32,5 +32,7 @@ urlpatterns = [
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/new-address/", views.calendar_renew, name="calendar_renew"),
     path("calendar/turn-off/", views.calendar_revoke, name="calendar_revoke"),
-    path("calendar/<str:token>.ics", views.feed, name="feed"),
+    # A slug, as tokens are URL-safe base64: anything else (a NUL, which PostgreSQL refuses
+    # in a query) is no match, so a 404.
+    path("calendar/<slug:token>.ics", views.feed, name="feed"),
 ]

@@ -30,6 +30,8 @@ def can_see_runner(user: Any, runner_id: int) -> bool:  # Any: a User or Anonymo
         return False
     if user.pk == runner_id:
         return True
+    # runner__pk, not runner_id: an id past 64 bits (any URL may hold one) then finds
+    # nothing, where runner_id overflowed in SQLite's driver (a 500).
     return ClinicianAccess.objects.filter(
-        clinician=user, runner_id=runner_id, revoked_at__isnull=True
+        clinician=user, runner__pk=runner_id, revoked_at__isnull=True
     ).exists()
