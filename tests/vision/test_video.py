@@ -116,3 +116,19 @@ def test_stopping_early_stops_the_decoder() -> None:
     frames.close()
 
     assert not any(t.name == "hipfirst-decoder" for t in threading.enumerate())
+
+
+def test_a_damaged_clip_decodes_without_ffmpeg_writing_to_the_terminal(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """FFmpeg's complaints about broken macroblocks never reach the runner's terminal."""
+    data = bytearray((MEDIA / "tfjs-models-pose_squats.mp4").read_bytes())
+    for offset in range(len(data) // 3, len(data) // 2, 4099):  # frames, not the index
+        data[offset] ^= 0xFF
+    damaged = tmp_path / "damaged.mp4"
+    damaged.write_bytes(bytes(data))
+
+    frames = sum(1 for _ in decoded_frames(damaged, long_side_px=128))
+
+    assert frames > 0
+    assert capfd.readouterr().err == ""

@@ -8,6 +8,7 @@ model, on the first, never waits for a picture.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Generator, Sequence
@@ -21,6 +22,11 @@ import numpy.typing as npt
 from hipfirst.core.errors import UnreadableFile
 from hipfirst.core.movement_clip import Clip, Frame
 from hipfirst.vision.native_logs import native_logs_quieted
+
+# FFmpeg inside OpenCV writes each damaged macroblock of a bad clip to the terminal
+# ("[h264 @ 0x...] error while decoding MB"); our own plain-words message says what went
+# wrong instead. -8 is FFmpeg's AV_LOG_QUIET; OpenCV reads it when it first opens a video.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 
 __all__ = ["ANALYSIS_LONG_SIDE_PX", "decoded_frames", "frames_at", "looks_like_video", "open_video"]
 
