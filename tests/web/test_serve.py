@@ -97,3 +97,21 @@ def test_serve_answers_runs_tasks_and_stops_on_ctrl_c(served) -> None:
     assert status == 0
     assert leftovers == ""
     assert (Path(env["HIPFIRST_VAR_DIR"]) / "hipfirst.sqlite3").exists()
+
+
+def test_serve_refuses_a_requeue_period_that_is_not_a_number(tmp_path: Path) -> None:
+    """A malformed HIPFIRST_REQUEUE_EVERY_S stops serve at once with one plain line."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {"HIPFIRST_VAR_DIR": str(tmp_path), "HIPFIRST_REQUEUE_EVERY_S": "a minute"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "hipfirst.cli", "serve", "--port", str(_free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("hipfirst: HIPFIRST_REQUEUE_EVERY_S must be a whole number")

@@ -72,3 +72,13 @@ def test_env_int_refuses_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
 
     with pytest.raises(ImproperlyConfigured, match="HIPFIRST_NUMBER"):
         env_int("HIPFIRST_NUMBER", default=0)
+
+
+def test_a_stall_threshold_under_a_second_is_refused() -> None:
+    """HIPFIRST_STALLED_AFTER_S of 0 would requeue every running job: start-up stops."""
+    result = _manage(
+        "check", env={"HIPFIRST_STALLED_AFTER_S": "0", "DATABASE_URL": "sqlite:///:memory:"}
+    )
+
+    assert result.returncode != 0
+    assert "HIPFIRST_STALLED_AFTER_S must be at least 1" in result.stderr

@@ -95,8 +95,14 @@ TEMPLATES = [
 SQLITE_URL = f"sqlite:///{VAR_DIR / 'hipfirst.sqlite3'}"
 if not env("DATABASE_URL", default=""):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default must just work
+# Connections are kept a minute and checked before reuse: after a database restart each
+# web process reconnects on its next request rather than failing it on a dead socket.
 DATABASES: dict[str, dict[str, Any]] = {
-    "default": dict(dj_database_url.parse(env("DATABASE_URL", default=SQLITE_URL), conn_max_age=60))
+    "default": dict(
+        dj_database_url.parse(
+            env("DATABASE_URL", default=SQLITE_URL), conn_max_age=60, conn_health_checks=True
+        )
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -191,6 +197,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+#: Seconds a running import or movement check may go without a heartbeat before
+#: ``requeue_stalled`` queues it again (a worker writes one twice a second as it decodes).
+STALLED_AFTER_S = env_int("HIPFIRST_STALLED_AFTER_S", default=120)
+if STALLED_AFTER_S < 1:
+    raise ImproperlyConfigured("HIPFIRST_STALLED_AFTER_S must be at least 1 (seconds).")
 
 # --- Security headers. No inline scripts anywhere (templates load static files only).
 CONTENT_SECURITY_POLICY = {

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,5 +18,11 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 in the house style; no details reach the runner."""
-    return render(request, "500.html", status=500)
+    """500 in the house style; no details reach the runner.
+
+    Rendered without the request's context processors and from a template that extends
+    nothing: the error may be the database gone, and this page must not need it (the
+    logged-in header would look the user up). Were it to fail too, the runner would get
+    gunicorn's bare error instead.
+    """
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from hipfirst.web import claims
 from hipfirst.web.training.models import OwnedQuerySet
 
 
@@ -16,11 +17,11 @@ def _video_path(check: MovementCheckRecord, filename: str) -> str:
 
 
 class MovementCheckRecord(models.Model):
-    """One uploaded video and what the analysis found in it."""
+    """One uploaded video and what the analysis found in it (run as in ``web.claims``)."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Analysing"
+        QUEUED = claims.QUEUED, "Waiting to start"
+        RUNNING = claims.RUNNING, "Analysing"
         DONE = "done", "Finished"
         FAILED = "failed", "Could not finish"
 
@@ -36,6 +37,10 @@ class MovementCheckRecord(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     frames_done = models.PositiveIntegerField(default=0)
     frames_total = models.PositiveIntegerField(default=0)
+    #: Last sign of life of the worker analysing it; a running check silent for long is stalled.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    #: The run working on it; only that run may store its result (empty while queued).
+    claim_token = models.CharField(max_length=32, blank=True)
     #: ``movement_as_json`` of the report, or {"error": message} when it failed.
     result = models.JSONField(null=True, blank=True)
 

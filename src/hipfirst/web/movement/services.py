@@ -2,7 +2,9 @@
 
 ``run_check`` is what the background task calls. The pose model and OpenCV load there
 only, never in the web process; a video that cannot be read fails the check with a
-plain message, and anything unexpected fails it without losing the upload.
+plain message, and anything unexpected fails it without losing the upload. A check is
+claimed, kept alive and queued again as ``hipfirst.web.claims`` describes, so one whose
+worker was killed is analysed again, and its pictures are never stored twice.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from hipfirst.core.assessment import Sex
 from hipfirst.core.errors import HipfirstError
 from hipfirst.core.movement import MovementCheck, movement_as_json
 from hipfirst.core.movement_clip import Exercise, Leg
+from hipfirst.web import claims
 from hipfirst.web.accounts.models import User
 from hipfirst.web.assessment.models import Assessment
 from hipfirst.web.movement import tasks
@@ -74,14 +78,14 @@ def _local_copy(record: MovementCheckRecord) -> Iterator[Path]:
         yield Path(copy.name)
 
 
-def _progress(check_id: int) -> Callable[[int], None]:
+def _progress(check_id: int, token: str) -> Callable[[int], None]:
     last = 0.0
 
     def write(done: int) -> None:
         nonlocal last
         if (now := time.monotonic()) - last >= PROGRESS_EVERY_S:
             last = now
-            MovementCheckRecord.objects.filter(pk=check_id).update(frames_done=done)
+            claims.beat(MovementCheckRecord, check_id, token, frames_done=done)
 
     return write
 
@@ -90,10 +94,8 @@ def run_check(check_id: int) -> None:
     """Analyse a queued check: pose model, angles, verdict and annotated pictures."""
     from hipfirst.vision import MediaPipePose, analyse_video, open_video, write_rep_frames  # noqa: PLC0415  # heavy; the worker only
 
-    claimed = MovementCheckRecord.objects.filter(
-        pk=check_id, status=MovementCheckRecord.Status.QUEUED
-    ).update(status=MovementCheckRecord.Status.RUNNING)
-    if not claimed:
+    token = claims.claim(MovementCheckRecord, check_id)
+    if token is None:
         return  # deleted meanwhile, or another worker (or a retry) has it already
     record = MovementCheckRecord.objects.get(pk=check_id)
     check = MovementCheck(
@@ -104,24 +106,45 @@ def run_check(check_id: int) -> None:
     try:
         with _local_copy(record) as path, tempfile.TemporaryDirectory() as folder:
             clip = open_video(path)
-            MovementCheckRecord.objects.filter(pk=check_id).update(frames_total=clip.frame_count)
+            claims.beat(MovementCheckRecord, check_id, token, frames_total=clip.frame_count)
             with MediaPipePose() as estimator:
                 report = analyse_video(
-                    path, check=check, estimator=estimator, on_frame=_progress(check_id)
+                    path, check=check, estimator=estimator, on_frame=_progress(check_id, token)
                 )
             pictures = write_rep_frames(path, report.reps, Path(folder))
-            _store(record, report_json=movement_as_json(report), pictures=pictures)
+            store_check(
+                record, claim_token=token, report_json=movement_as_json(report), pictures=pictures
+            )
+    except claims.ClaimLost:
+        logger.warning("movement check %s was queued again while this run was silent", check_id)
     except HipfirstError as exc:
-        _fail(check_id, exc.message)
+        _fail(check_id, token, exc.message)
     except Exception:  # anything unexpected fails this check, not the worker
         logger.exception("movement check %s failed", check_id)
-        _fail(check_id, "Something went wrong on our side while analysing. Please try again.")
+        _fail(
+            check_id, token, "Something went wrong on our side while analysing. Please try again."
+        )
 
 
 @transaction.atomic
-def _store(
-    record: MovementCheckRecord, *, report_json: dict[str, object], pictures: list[Path]
+def store_check(
+    record: MovementCheckRecord,
+    *,
+    claim_token: str,
+    report_json: dict[str, object],
+    pictures: list[Path],
 ) -> None:
+    """Store the report and one picture a rep, in one transaction, if the claim is ours.
+
+    The claim is checked before any picture file is written, so a run that lost its
+    claim leaves no file behind.
+
+    Raises
+    ------
+    ClaimLost
+        When the check was queued again and another run owns it: nothing is stored.
+    """
+    claims.lock_claimed(MovementCheckRecord, record.pk, claim_token)
     for number, picture in enumerate(pictures, start=1):
         with picture.open("rb") as image:
             MovementPicture.objects.create(
@@ -131,12 +154,31 @@ def _store(
         status=MovementCheckRecord.Status.DONE,
         result=report_json,
         frames_done=int(str(report_json.get("frames", 0))),
+        claim_token="",
     )
 
 
-def _fail(check_id: int, message: str) -> None:
-    MovementCheckRecord.objects.filter(pk=check_id).update(
-        status=MovementCheckRecord.Status.FAILED, result={"error": message}
+def _fail(check_id: int, token: str, message: str) -> None:
+    claims.release(
+        MovementCheckRecord,
+        check_id,
+        token,
+        status=MovementCheckRecord.Status.FAILED,
+        result={"error": message},
+    )
+
+
+def requeue_stalled_checks(*, silent_for: timedelta) -> int:
+    """Queue again the checks whose worker fell silent (killed, or its machine lost).
+
+    The result and pictures are stored in one final transaction that only the run holding
+    the check's current claim may commit, so analysing it again stores nothing twice.
+    """
+    return claims.requeue_stalled(
+        MovementCheckRecord,
+        silent_for=silent_for,
+        enqueue=lambda check_id: tasks.analyse_check.enqueue(check_id=check_id),
+        frames_done=0,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from django.conf import settings
 from django.db import models
 
+from hipfirst.web import claims
 from hipfirst.web.accounts.models import User
 from hipfirst.web.sharing.access import visible_runners
 
@@ -26,11 +27,11 @@ class OwnedQuerySet(models.QuerySet[M]):
 
 
 class ImportBatch(models.Model):
-    """One upload of training files, imported by a background task."""
+    """One upload of training files, imported by a background task (see ``web.claims``)."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Importing"
+        QUEUED = claims.QUEUED, "Waiting to start"
+        RUNNING = claims.RUNNING, "Importing"
         DONE = "done", "Finished"
         FAILED = "failed", "Could not finish"
 
@@ -45,6 +46,8 @@ class ImportBatch(models.Model):
     result = models.JSONField(null=True, blank=True)
     #: Last sign of life of the worker running it; a running batch silent for long is stalled.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    #: The run working on it; only that run may store its result (empty while queued).
+    claim_token = models.CharField(max_length=32, blank=True)
 
     objects: ClassVar[OwnedQuerySet[ImportBatch]] = OwnedQuerySet.as_manager()  # type: ignore[assignment]  # custom queryset manager
 

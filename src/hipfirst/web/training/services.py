@@ -2,7 +2,9 @@
 
 Only this module writes the training models. ``run_import`` is what the background
 task calls; it never raises for a bad file (the importers skip it with a reason) and
-marks the batch failed, with a plain message, if anything else goes wrong.
+marks the batch failed, with a plain message, if anything else goes wrong. A batch is
+claimed, kept alive and queued again as ``hipfirst.web.claims`` describes, so a worker
+killed part-way loses nothing and a second run of one batch stores nothing twice.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.timezone import now as current_time
 
 from hipfirst.importers import Activity as ImportedActivity
 from hipfirst.importers import DedupeKey, ImportReport, import_blobs, series_to_bytes
+from hipfirst.web import claims
 from hipfirst.web.accounts.models import User
 from hipfirst.web.training import tasks  # tasks import services too: use tasks.X late
 from hipfirst.web.training.models import (
@@ -56,20 +58,26 @@ def create_batch(
 
 def run_import(batch_id: int) -> None:
     """Import a queued batch: decode, deduplicate against the runner's activities, store."""
-    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED).update(
-        status=ImportBatch.Status.RUNNING, heartbeat_at=current_time()
-    )
-    if not claimed:
+    token = claims.claim(ImportBatch, batch_id)
+    if token is None:
         return  # deleted with its account, or another worker (or a retry) has it already
     batch = ImportBatch.objects.select_related("runner").get(pk=batch_id)
     try:
         report = import_blobs(
-            _blobs(batch), workers=os.cpu_count() or 1, progress=_progress_writer(batch.pk)
+            _blobs(batch, token),
+            workers=os.cpu_count() or 1,
+            progress=_progress_writer(batch.pk, token),
         )
-        result = store_report(batch, report)
+        finish_import(batch, report, claim_token=token)
+    except claims.ClaimLost:
+        logger.warning("import batch %s was queued again while this run was silent", batch_id)
+        return  # the newer run stores the batch; this one stored nothing
     except Exception:  # anything unexpected fails the batch, not the worker
         logger.exception("import batch %s failed", batch.pk)
-        ImportBatch.objects.filter(pk=batch.pk).update(
+        claims.release(
+            ImportBatch,
+            batch.pk,
+            token,
             status=ImportBatch.Status.FAILED,
             result={
                 "error": "Something went wrong on our side while importing. "
@@ -78,35 +86,55 @@ def run_import(batch_id: int) -> None:
         )
         return
     _delete_uploads(batch)
-    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.DONE, result=result)
+
+
+@transaction.atomic
+def finish_import(batch: ImportBatch, report: ImportReport, *, claim_token: str) -> None:
+    """Store the report and mark the batch done, in one transaction, if the claim is ours.
+
+    The batch row is locked first (``claims.lock_claimed``), then the runner's row (in
+    ``store_report``): always in that order, so two stores never wait on each other in a
+    circle. Its uploads are deleted after the commit by the caller: a worker killed in
+    between leaves files behind, never a batch done twice.
+
+    Raises
+    ------
+    ClaimLost
+        When the batch was queued again and another run owns it: nothing is stored.
+    """
+    claims.lock_claimed(ImportBatch, batch.pk, claim_token)
+    result = store_report(batch, report)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.DONE, result=result, claim_token=""
+    )
 
 
 def requeue_stalled_imports(*, silent_for: timedelta) -> int:
     """Queue again the batches whose worker fell silent (killed, or its machine lost).
 
-    Nothing of a batch is stored before its one final transaction, and stored runs are
-    recognised on the way in, so running it again loses nothing and stores nothing twice.
+    Nothing of a batch is stored before its one final transaction, and only the run
+    holding the batch's current claim may commit it, so running it again loses nothing
+    and stores nothing twice, even when the silent worker was only slow.
     """
-    stalled = ImportBatch.objects.filter(
-        status=ImportBatch.Status.RUNNING, heartbeat_at__lt=current_time() - silent_for
-    ).values_list("pk", flat=True)
-    requeued = 0
-    for batch_id in list(stalled):
-        if ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.RUNNING).update(
-            status=ImportBatch.Status.QUEUED, files_done=0
-        ):
-            tasks.import_batch.enqueue(batch_id=batch_id)
-            requeued += 1
-    return requeued
+    return claims.requeue_stalled(
+        ImportBatch,
+        silent_for=silent_for,
+        enqueue=lambda batch_id: tasks.import_batch.enqueue(batch_id=batch_id),
+        files_done=0,
+    )
 
 
-def _blobs(batch: ImportBatch) -> Iterator[tuple[str, bytes]]:
+def _blobs(batch: ImportBatch, token: str) -> Iterator[tuple[str, bytes]]:
+    last = time.monotonic()
     for upload in batch.uploads.all():
         with upload.file.open("rb") as file:
             yield upload.original_name, file.read()
+        if (now := time.monotonic()) - last >= PROGRESS_EVERY_S:  # a slow storage, say
+            last = now
+            claims.beat(ImportBatch, batch.pk, token)
 
 
-def _progress_writer(batch_id: int) -> Any:  # Any: importers' Progress callable
+def _progress_writer(batch_id: int, token: str) -> Any:  # Any: importers' Progress callable
     last = 0.0
 
     def write(done: int, found: int) -> None:
@@ -114,9 +142,7 @@ def _progress_writer(batch_id: int) -> Any:  # Any: importers' Progress callable
         now = time.monotonic()
         if now - last >= PROGRESS_EVERY_S or done == found:
             last = now
-            ImportBatch.objects.filter(pk=batch_id).update(
-                files_done=done, files_total=found, heartbeat_at=current_time()
-            )
+            claims.beat(ImportBatch, batch_id, token, files_done=done, files_total=found)
 
     return write
 
@@ -129,7 +155,14 @@ def _delete_uploads(batch: ImportBatch) -> None:
 
 @transaction.atomic
 def store_report(batch: ImportBatch, report: ImportReport) -> dict[str, list[dict[str, Any]]]:
-    """Store the report's activities not yet stored for this runner; say what happened."""
+    """Store the report's activities not yet stored for this runner; say what happened.
+
+    The runner's row stays locked until the transaction ends, so two batches of the same
+    files (two uploads, two workers) store one after the other, and the second finds the
+    first's activities rather than inserting them again. SQLite needs no lock: it has one
+    writer at a time (``transaction_mode`` IMMEDIATE in the settings).
+    """
+    User.objects.select_for_update().only("pk").get(pk=batch.runner_id)
     imported: list[dict[str, Any]] = []
     duplicates = [{"file": d.file, "same_as": d.same_as} for d in report.duplicates]
     for activity in report.activities:
