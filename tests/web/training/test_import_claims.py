@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from hipfirst.importers import ImportReport, import_paths
 from hipfirst.web import claims
@@ -181,3 +182,23 @@ def test_two_batches_of_the_same_files_stored_at_once_store_each_run_once(
 
     assert Activity.objects.count() == 3
     assert sorted(len(result["imported"]) for result in results) == [0, 3]
+
+
+def test_a_batch_and_its_task_are_written_in_one_transaction(runner_client: Client) -> None:
+    """The import's task is in the queue before the batch commits, and goes if it rolls back."""
+    runner = make_runner("kai@example.org")
+    queued_before = DBTaskResult.objects.count()
+    seen: list[int] = []
+
+    def upload_then_fail() -> None:
+        with transaction.atomic():
+            services.create_batch(runner, [as_upload(RUN_FIT)])
+            seen.append(DBTaskResult.objects.count() - queued_before)
+            raise RuntimeError("the request failed after the upload")
+
+    with pytest.raises(RuntimeError):
+        upload_then_fail()
+
+    assert seen == [1]
+    assert DBTaskResult.objects.count() == queued_before
+    assert not ImportBatch.objects.filter(runner=runner).exists()

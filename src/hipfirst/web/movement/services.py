@@ -49,7 +49,7 @@ def runner_sex(runner: User) -> str:
 def create_check(
     runner: User, video: UploadedFile[Any], *, exercise: str, side: str
 ) -> MovementCheckRecord:  # Any: the stubs' file type parameter
-    """Store the video and queue its analysis once the transaction commits."""
+    """Store the video and queue its analysis in one transaction (see ``create_batch``)."""
     record = MovementCheckRecord(
         runner=runner,
         token=secrets.token_hex(16),
@@ -59,7 +59,7 @@ def create_check(
     )
     record.video = video
     record.save()
-    transaction.on_commit(lambda: tasks.analyse_check.enqueue(check_id=record.pk))
+    tasks.analyse_check.enqueue(check_id=record.pk)
     return record
 
 

@@ -42,7 +42,12 @@ PROGRESS_EVERY_S = 0.5
 def create_batch(
     runner: User, files: Sequence[UploadedFile[Any]]
 ) -> ImportBatch:  # Any: stubs' file type
-    """Store the uploaded files and queue their import once the transaction commits."""
+    """Store the uploaded files and queue their import, all in one transaction.
+
+    The task queue lives in the same database (django-tasks-db), so the batch and its
+    task commit together: a crash just after the commit cannot leave a batch that no
+    task will ever import, and the worker cannot see the task before the batch.
+    """
     batch = ImportBatch.objects.create(runner=runner, files_total=len(files))
     for position, upload in enumerate(files):
         ImportUpload.objects.create(
@@ -52,7 +57,7 @@ def create_batch(
             size_bytes=upload.size or 0,
             file=upload,
         )
-    transaction.on_commit(lambda: tasks.import_batch.enqueue(batch_id=batch.pk))
+    tasks.import_batch.enqueue(batch_id=batch.pk)
     return batch
 
 
