@@ -397,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
                 },
                 "pages": found["pages"],
                 "total": found["total"],
+                "steady_state": found["steady"],
                 "errors": found["errors"],
             },
             indent=2,

@@ -59,6 +59,11 @@ IMPORT_WAIT_S = 30  # an uploaded file must be imported within this
 POLL_EVERY_S = 0.5  # as often as the batch page's script asks
 _user_numbers = itertools.count()
 _response_ms: defaultdict[str, list[float]] = defaultdict(list)  # by "METHOD name"
+#: When each response began (time.monotonic()), in the order of _response_ms's lists.
+_started_at: defaultdict[str, list[float]] = defaultdict(list)
+#: When the last runner's login answered: the steady state starts there (Argon2 makes a
+#: burst of logins the heaviest moment of a run; the figures after it are kept apart).
+_last_login_at = 0.0
 
 
 class PostForm(HTMLParser):
@@ -294,7 +299,22 @@ ACTIONS: list[tuple[Callable[[Runner], None], int]] = [
 
 @events.request.add_listener  # type: ignore[untyped-decorator]  # locust's hooks are untyped
 def _keep_time(request_type: str, name: str, response_time: float, **_: Any) -> None:
-    _response_ms[f"{request_type} {name}"].append(response_time)
+    global _last_login_at  # noqa: PLW0603  # locust's hooks leave no other place
+    now = time.monotonic()
+    key = f"{request_type} {name}"
+    _response_ms[key].append(response_time)
+    _started_at[key].append(now - response_time / 1000)
+    if key == "POST accounts:login":
+        _last_login_at = max(_last_login_at, now)
+
+
+def _steady(key: str) -> list[float]:
+    """The response times of ``key`` that began after every runner had logged in."""
+    return [
+        ms
+        for ms, began in zip(_response_ms[key], _started_at[key], strict=True)
+        if began >= _last_login_at
+    ]
 
 
 def percentiles(times_ms: list[float]) -> dict[str, float | None]:
@@ -311,6 +331,10 @@ def percentiles(times_ms: list[float]) -> dict[str, float | None]:
         "p95_ms": round(p95, 1),
         "max_ms": round(max(times_ms), 1),
     }
+
+
+def _first_started() -> float:
+    return min((min(began) for began in _started_at.values() if began), default=_last_login_at)
 
 
 @events.quitting.add_listener  # type: ignore[untyped-decorator]  # locust's hooks are untyped
@@ -346,5 +370,15 @@ def _write_report(environment: Environment, **_: Any) -> None:
         **percentiles([ms for times in _response_ms.values() for ms in times]),
         "requests_per_s": round(stats.total.total_rps, 1),
     }
-    report = {"pages": pages, "total": total, "errors": errors}
+    steady_pages = {
+        key: {"requests": len(times), **percentiles(times)}
+        for key in pages
+        if (times := _steady(key))
+    }
+    steady = {
+        "after_s": round(_last_login_at - _first_started(), 1),
+        "pages": steady_pages,
+        "total": percentiles([ms for key in pages for ms in _steady(key)]),
+    }
+    report = {"pages": pages, "total": total, "errors": errors, "steady": steady}
     Path(os.environ["HIPFIRST_LOAD_REPORT"]).write_text(json.dumps(report))
