@@ -4,7 +4,8 @@ The rule (issue 12): a runner's data is reached by the runner and by a clinician
 invited, who reads it and changes nothing (a write answers 404); another runner and a
 clinician whose access was revoked get 404, never 403, so nothing tells them it exists;
 without a login a page sends to the login page and the API answers 401. Pages about the
-caller's own account answer each person their own; public pages answer everyone.
+caller's own account answer each person their own; public pages answer everyone. A page
+that only shows something refuses a POST (405) to whoever gets past the login.
 
 ``ROWS`` has a GET and a POST row for each URL name of the site and a row for each API
 operation; the API is asked with a personal token and with the session. The two
@@ -65,6 +66,7 @@ from tests.web.sharing.matrix import (
     reads,
     runner_rows,
     send,
+    shows,
     url_names,
     writes,
 )
@@ -98,7 +100,7 @@ CLINICIANS = frozenset({"clinician", "revoked"})
 ANYONE_BUT_THE_RUNNER = frozenset(ROLES) - {"owner"}
 
 PAGES: tuple[Row, ...] = (
-    *both("home", public(200)),
+    *shows("home", public(200)),
     page("accounts:signup", GET, each(302, anonymous=200)),
     page("accounts:signup", POST, public(302), body=lambda w: SIGNUP),
     page("accounts:login", GET, each(302, anonymous=200)),
@@ -126,10 +128,10 @@ PAGES: tuple[Row, ...] = (
     ),
     page("accounts:password_reset_complete", GET, public(200)),
     page("accounts:password_reset_complete", POST, public(405)),
-    *both("assessment:list", each(200)),
+    *shows("assessment:list", each(200)),
     page("assessment:start", GET, each(405)),
     page("assessment:start", POST, each(302)),
-    *both("assessment:results", reads(), "assessment_id"),
+    *shows("assessment:results", reads(), "assessment_id"),
     page("assessment:clearance", GET, each(405), "assessment_id"),
     page(
         "assessment:clearance",
@@ -147,18 +149,17 @@ PAGES: tuple[Row, ...] = (
         "step",
         body=lambda w: step_posts(example("clean"))["kujala"],
     ),
-    *both("training:runs", each(200)),
-    *both("training:load", each(200)),
+    *shows("training:runs", each(200)),
+    *shows("training:load", each(200)),
     page("training:upload", GET, each(200)),
     page("training:upload", POST, each(302), body=lambda w: {"training_files": [as_upload(GPX)]}),
-    *both("training:batch", reads(), "batch_id"),
-    *both("training:batch_progress", reads(), "batch_id"),
+    *shows("training:batch", reads(), "batch_id"),
+    *shows("training:batch_progress", reads(), "batch_id"),
     page("training:run", GET, reads(), "activity_id"),
     page("training:run", POST, writes(302), "activity_id", body=lambda w: {"during_0_10": "9"}),
     page("cadence:page", GET, each(200)),
     page("cadence:page", POST, each(302), body=lambda w: {"steps_in_30_s": "84"}),
-    page("cadence:track", GET, each(200), query="spm=170&minutes=1"),
-    page("cadence:track", POST, each(405), query="spm=170&minutes=1"),
+    *shows("cadence:track", each(200), query="spm=170&minutes=1"),
     page("sharing:home", GET, each(200)),
     page("sharing:home", POST, each(302), body=lambda w: {"email": "new@example.org"}),
     page("sharing:revoke", GET, each(405), "access_id"),
@@ -172,7 +173,7 @@ PAGES: tuple[Row, ...] = (
         body=lambda w: {"email": "new-physio@example.org", "password": PASSWORD},
         touches=ANYONE_BUT_THE_RUNNER,
     ),
-    *both("sharing:runner", reads(), "runner_id"),
+    *shows("sharing:runner", reads(), "runner_id"),
     page("sharing:note", GET, each(405), "runner_id"),
     page(
         "sharing:note",
@@ -184,13 +185,13 @@ PAGES: tuple[Row, ...] = (
     ),
     page("movement:checks", GET, each(200)),
     page("movement:checks", POST, each(302), body=_video),
-    *both("movement:guide", public(200)),
-    *both("movement:check", reads(), "check_id"),
-    *both("movement:progress", reads(), "check_id"),
-    *both("movement:picture", reads(), "check_id", "number"),
+    *shows("movement:guide", public(200)),
+    *shows("movement:check", reads(), "check_id"),
+    *shows("movement:progress", reads(), "check_id"),
+    *shows("movement:picture", reads(), "check_id", "number"),
     page("movement:delete", GET, each(405), "check_id"),
     page("movement:delete", POST, writes(302), "check_id"),
-    *both("programme:home", each(302)),
+    *shows("programme:home", each(302)),
     page("programme:start", GET, each(200), prepare=_clean_check),
     page(
         "programme:start",
@@ -199,7 +200,7 @@ PAGES: tuple[Row, ...] = (
         body=lambda w: {"start": w.today.isoformat(), "days": ["mon", "thu"]},
         prepare=_clean_check,
     ),
-    *both("programme:plan", reads(), "plan_id"),
+    *shows("programme:plan", reads(), "plan_id"),
     page("programme:session", GET, reads(), "plan_id", "session_on"),
     page(
         "programme:session",
@@ -209,11 +210,10 @@ PAGES: tuple[Row, ...] = (
         "session_on",
         body=lambda w: session_post(w.plan, w.plan.start, during=2, after=2),
     ),
-    page("programme:plan_ics", GET, reads(), "plan_id"),
-    page("programme:plan_ics", POST, each(405), "plan_id"),
-    *both("programme:exercise", each(200), "exercise_id"),
-    *both("programme:primer", each(200)),
-    *both("programme:calendar", each(200)),
+    *shows("programme:plan_ics", reads(), "plan_id"),
+    *shows("programme:exercise", each(200), "exercise_id"),
+    *shows("programme:primer", each(200)),
+    *shows("programme:calendar", each(200)),
     page("programme:calendar_renew", GET, each(405)),
     page("programme:calendar_renew", POST, each(302)),
     page("programme:calendar_revoke", GET, each(405)),
@@ -221,22 +221,14 @@ PAGES: tuple[Row, ...] = (
     page("programme:feed", GET, public(200), "feed_token"),  # the address is the key
     page("programme:feed", GET, public(404), "wrong_feed_token", label="a wrong token"),
     page("programme:feed", POST, public(405), "feed_token"),
-    page("learn:index", GET, public(200)),
-    page("learn:index", POST, public(405)),
-    page("learn:shoes", GET, public(200)),
-    page("learn:shoes", POST, public(405)),
-    page("learn:shoe_results", GET, public(200), query=SHOE_ANSWERS),
-    page("learn:shoe_results", POST, public(405), query=SHOE_ANSWERS),
-    page("learn:page", GET, public(200), "slug"),
-    page("learn:page", POST, public(405), "slug"),
-    page("progress:dashboard", GET, each(200)),
-    page("progress:dashboard", POST, each(405)),
-    page("progress:report", GET, each(200)),
-    page("progress:report", POST, each(405)),
-    page("progress:settings", GET, each(200)),
-    page("progress:settings", POST, each(405)),
-    page("progress:export", GET, each(200)),
-    page("progress:export", POST, each(405)),
+    *shows("learn:index", public(200)),
+    *shows("learn:shoes", public(200)),
+    *shows("learn:shoe_results", public(200), query=SHOE_ANSWERS),
+    *shows("learn:page", public(200), "slug"),
+    *shows("progress:dashboard", each(200)),
+    *shows("progress:report", each(200)),
+    *shows("progress:settings", each(200)),
+    *shows("progress:export", each(200)),
     page("progress:delete", GET, each(200)),
     page(
         "progress:delete",
@@ -249,8 +241,8 @@ PAGES: tuple[Row, ...] = (
     page("api:tokens", POST, each(201), body=lambda w: {"name": "laptop"}),
     page("api:revoke_token", GET, each(405), "token_id"),
     page("api:revoke_token", POST, writes(302), "token_id"),
-    *both("api:v1:openapi-json", public(200)),
-    *both("api:v1:openapi-view", public(200)),
+    *shows("api:v1:openapi-json", public(200)),
+    *shows("api:v1:openapi-view", public(200)),
     *both("api:v1:api-root", public(404)),
     *(  # any other address under /api/v1/: a JSON 404, to everyone
         Row("api:^v1/", method, public(404), lambda w: "/api/v1/no-such-endpoint")

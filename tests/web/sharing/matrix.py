@@ -98,8 +98,15 @@ def page(name: str, method: str, expect: Mapping[str, Outcome], *args: str, **kw
 
 
 def both(name: str, expect: Mapping[str, Outcome], *args: str, **kw: Any) -> tuple[Row, Row]:
-    """The GET and POST rows of a page that answers both alike (it reads, never writes)."""
+    """The GET and POST rows of an address that answers both alike (it is no page at all)."""
     return page(name, GET, expect, *args, **kw), page(name, POST, expect, *args, **kw)
+
+
+def shows(name: str, expect: Mapping[str, Outcome], *args: str, **kw: Any) -> tuple[Row, Row]:
+    """The GET row of a page that only shows something, and its POST row: a 405 to each
+    person ``expect`` names, before any lookup; anonymous, if not named, is sent to log in."""
+    refused = dict.fromkeys(expect, 405)
+    return page(name, GET, expect, *args, **kw), page(name, POST, refused, *args, **kw)
 
 
 def api(method: str, path: str, expect: Mapping[str, Outcome], **kw: Any) -> Row:

@@ -6,11 +6,13 @@ from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from hipfirst.web.accounts.forms import SignUpForm
 from hipfirst.web.accounts.models import User
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     """Create an account and log straight in; a bad form re-renders with its errors."""
     if request.user.is_authenticated:

@@ -8,6 +8,7 @@ page at ``docs``. Every operation takes a personal API token or the session
 
 from __future__ import annotations
 
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
@@ -52,6 +53,7 @@ api = HipfirstAPI(
     auth=TOKEN_OR_SESSION,
     docs=EndpointList(),
     docs_url="/docs",
+    docs_decorator=require_safe,  # openapi.json and docs only show: a POST gets 405
 )
 errors.install(api)
 api.add_router("/me", me.router)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hipfirst.core.errors import HipfirstError
 from hipfirst.web.accounts.views import signed_in_user
@@ -20,6 +20,7 @@ from hipfirst.web.api.models import ApiToken
 
 @never_cache  # the page may show a new token: no copy in any cache
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
     """The runner's open tokens and a form for a new one; a new token is shown only here."""
     user = signed_in_user(request)

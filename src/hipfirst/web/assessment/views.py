@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hipfirst.web.assessment import services
 from hipfirst.web.assessment.forms import (
@@ -46,6 +46,7 @@ def _visible(request: HttpRequest, pk: int) -> Assessment:
 
 
 @login_required
+@require_safe
 def assessment_list(request: HttpRequest) -> HttpResponse:
     """The runner's assessments, newest first, with a button to start one."""
     assessments = Assessment.objects.owned_by(request.user)  # this page is the runner's own
@@ -79,6 +80,7 @@ FORMS: dict[str, type[SectionForm]] = {
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """Show one wizard step; a valid answer saves it and moves to the next step."""
     assessment = _owned(request, pk)
@@ -116,6 +118,7 @@ def _save(assessment: Assessment, step: str, form: SectionForm) -> None:
 
 
 @login_required
+@require_safe
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     """Red-flag banner first, then likely conditions, the Kujala score and what to do."""
     assessment = _visible(request, pk)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods, require_safe
 
 from hipfirst.core.cadence_target import SOURCES, CadenceTarget
 from hipfirst.core.metronome import metronome_wav
@@ -21,6 +21,7 @@ DEFAULT_SPM = 170  # the metronome's start before the runner has a cadence; any 
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def cadence(request: HttpRequest) -> HttpResponse:
     """Current cadence, target and why, the plan, the trend, the metronome and a count form."""
     form = CountedCadenceForm(request.POST if request.method == "POST" else None)
@@ -62,7 +63,7 @@ def _evidence(target: CadenceTarget | None) -> list[tuple[str, list[str]]]:
 
 
 @login_required
-@require_GET
+@require_safe
 def track(request: HttpRequest) -> HttpResponse:
     """A WAV click track at the asked cadence and length, to run to with headphones."""
     form = TrackForm(request.GET)

@@ -7,7 +7,7 @@ from itertools import chain
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from hipfirst.core.learn import gta_rows, learn_page, learn_pages, stress_illustration
 from hipfirst.core.shoes import Advice, ShoeAdvice, recommend_shoes
@@ -15,13 +15,13 @@ from hipfirst.web.learn.audio import page_audio
 from hipfirst.web.learn.forms import ShoeAnswersForm
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Every learn page, the daily habits and the shoe advisor."""
     return render(request, "learn/index.html", {"pages": learn_pages()})
 
 
-@require_GET
+@require_safe
 def page(request: HttpRequest, slug: str) -> HttpResponse:
     """One learn page with its sources, a listen button and, when built, its recording."""
     shown = learn_page(slug)
@@ -37,14 +37,14 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "learn/page.html", context)
 
 
-@require_GET
+@require_safe
 def shoes(request: HttpRequest) -> HttpResponse:
     """The shoe advisor's questions; a previous set of answers comes back filled in."""
     form = ShoeAnswersForm(initial=request.GET.dict())
     return render(request, "learn/shoes.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def shoe_results(request: HttpRequest) -> HttpResponse:
     """Three shoes to try on, with reasons, and what shoes can and cannot do."""
     form = ShoeAnswersForm(request.GET)

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hipfirst.web.accounts.views import signed_in_user
 from hipfirst.web.movement import services
@@ -20,6 +20,7 @@ from hipfirst.web.movement.models import MovementCheckRecord, MovementPicture
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def checks(request: HttpRequest) -> HttpResponse:
     """The runner's checks and the upload form; a valid upload is analysed in the background."""
     runner = signed_in_user(request)
@@ -38,12 +39,14 @@ def checks(request: HttpRequest) -> HttpResponse:
     return render(request, "movement/checks.html", context)
 
 
+@require_safe
 def guide(request: HttpRequest) -> HttpResponse:
     """How to film: phone at hip height, 2–3 m away, whole body in frame, five reps a leg."""
     return render(request, "movement/guide.html")
 
 
 @login_required
+@require_safe
 def check(request: HttpRequest, pk: int) -> HttpResponse:
     """Progress while the analysis runs, then the table, the verdict and the pictures."""
     record = get_object_or_404(MovementCheckRecord.objects.visible_to(request.user), pk=pk)
@@ -57,6 +60,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def progress(request: HttpRequest, pk: int) -> JsonResponse:
     """Frames done of total, for the page's progress bar."""
     record = get_object_or_404(MovementCheckRecord.objects.visible_to(request.user), pk=pk)
@@ -71,6 +75,7 @@ def progress(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @login_required
+@require_safe
 def picture(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """One annotated picture, to those who may see the check."""
     found = get_object_or_404(

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hipfirst.core.exercises import EXERCISE_SOURCES, EXERCISES
 from hipfirst.core.primer import PRIMER
@@ -57,6 +57,7 @@ def _blocked(request: AuthenticatedHttpRequest, safety: services.Safety) -> Http
 
 
 @login_required
+@require_safe
 def plan_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The current plan, or the page to start one."""
     plan = services.current_plan(request.user)
@@ -66,6 +67,7 @@ def plan_home(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start a plan from the latest finished knee check: the start day, days and kit."""
     runner, today = request.user, timezone.localdate()
@@ -99,6 +101,7 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Today's session first, what changed and why, the 12 weeks as a calendar, adherence."""
     owned, today = _owned(request, pk), timezone.localdate()
@@ -125,6 +128,7 @@ def plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def session(request: AuthenticatedHttpRequest, pk: int, on: date) -> HttpResponse:
     """Log one session; the plan adapts, and each decision shows with its reason."""
     owned, today = _owned(request, pk), timezone.localdate()
@@ -188,6 +192,7 @@ def _session_initial(record: Any) -> dict[str, Any] | None:  # Any: a SessionRec
 
 
 @login_required
+@require_safe
 def exercise(request: AuthenticatedHttpRequest, exercise_id: str) -> HttpResponse:
     """One exercise: how to do it, cues, checks, dose, its GTA index and where that is from."""
     found = EXERCISES.get(exercise_id)
@@ -207,12 +212,14 @@ def exercise(request: AuthenticatedHttpRequest, exercise_id: str) -> HttpRespons
 
 
 @login_required
+@require_safe
 def primer(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The 5-minute pre-run routine: a list of steps, a guided timer with a script."""
     return render(request, "programme/primer.html", {"primer": PRIMER})
 
 
 @login_required
+@require_safe
 def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Download the plan as a calendar file, or make a private address to subscribe to."""
     runner = request.user

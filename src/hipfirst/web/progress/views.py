@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from hipfirst.web.accounts.models import User
 from hipfirst.web.progress import services
@@ -74,6 +74,7 @@ def export(request: AuthenticatedHttpRequest) -> FileResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Ask for the password; a right one deletes the account and all its data."""
     form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hipfirst.web.accounts.models import User
 from hipfirst.web.accounts.views import signed_in_user
@@ -22,6 +22,7 @@ from hipfirst.web.training.models import Activity
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
     """A runner's clinicians and notes, with the invite form; a clinician's runners."""
     user = signed_in_user(request)
@@ -59,6 +60,7 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("sharing:home")
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     """The invitation link: sign up as a clinician, or accept while logged in."""
     try:
@@ -90,6 +92,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def runner(request: HttpRequest, runner_id: int) -> HttpResponse:
     """One runner's key figures and links to their pages, read-only, with notes."""
     if not can_see_runner(request.user, runner_id):

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
 
 from hipfirst.core.splits import kilometre_splits
 from hipfirst.importers import Series, series_from_bytes
@@ -28,6 +29,7 @@ RUNS_PER_PAGE = 50
 
 
 @login_required
+@require_safe
 def runs(request: HttpRequest) -> HttpResponse:
     """The runner's runs, newest first, with the other activities counted apart."""
     activities = Activity.objects.owned_by(request.user)  # this page is the runner's own
@@ -43,6 +45,7 @@ def runs(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def load(request: HttpRequest) -> HttpResponse:
     """Training load: the risk score with each part's advice, weekly chart, volume plan."""
     found = runner_load(request.user, now=timezone.now())  # type: ignore[arg-type]  # login_required
@@ -60,6 +63,7 @@ def load(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload files; a valid upload is imported by a background task."""
     form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
@@ -70,6 +74,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def batch(request: HttpRequest, pk: int) -> HttpResponse:
     """Progress while the import runs, then what was imported, skipped and duplicated."""
     found = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
@@ -78,6 +83,7 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def batch_progress(request: HttpRequest, pk: int) -> JsonResponse:
     """The batch's progress for the page's script: files done of total, and the status."""
     found = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
@@ -92,6 +98,7 @@ def batch_progress(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def run(request: HttpRequest, pk: int) -> HttpResponse:
     """One activity: its figures, pace, heart rate and cadence over time, its splits, and
     a form for how the knee felt (which the volume plan reads)."""
