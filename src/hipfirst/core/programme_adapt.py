@@ -5,20 +5,26 @@ For each logged session, every exercise of it gets one decision, in this order:
 1. regress when pain during the exercise (or the session) or after the session is above
    the acceptable ceiling of the pain-monitoring model (5/10);
 2. regress when pain the next morning is worse than before the session;
-3. regress after sessions below the prescribed dose several times in a row (EMPoweR);
-4. progress after sessions in a row done in full, pain in the safe band (0–3/10), good form
+3. regress when the week's pain is higher than the week before's and above the safe band:
+   decided at the session whose log first makes the highest pain of its programme week
+   (during, after or the next morning) higher than that of the last earlier week with pain
+   logged, and higher than 3/10;
+4. regress after sessions below the prescribed dose several times in a row (EMPoweR);
+5. progress after sessions in a row done in full, pain in the safe band (0–3/10), good form
    and no more pain the next morning;
-5. otherwise hold, saying what is missing.
+6. otherwise hold, saying what is missing.
 
-A decision changes that exercise in every later session, one step at a time: the dose
-first, then the version (easier, standard, harder). When pain calls for a regression and
-there is no easier step, the exercise is paused.
+Rules 1–3 come from the pain-monitoring model of Achilles tendinopathy rehabilitation
+(Silbernagel 2007), not from a knee-pain trial. The first that applies is the decision, so
+one log never steps an exercise back twice. A decision changes that exercise in every later
+session, one step at a time: the dose first, then the version (easier, standard, harder).
+When pain calls for a regression and there is no easier step, the exercise is paused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -80,6 +86,48 @@ class _Streak:
     short: int = 0
 
 
+@dataclass(slots=True)
+class _WeeklyPain:
+    """The highest pain of each programme week logged so far, on 0–10."""
+
+    highest_0_10: dict[int, int] = field(default_factory=dict)  # by week number
+
+    def rise(self, week: int, log: SessionLog) -> _Verdict | None:
+        """Add the log to its week; a regression when it first makes the week's pain higher.
+
+        The week's pain is the highest pain logged during, after or the next morning of any
+        of its sessions; pain before a session is what rule 2 compares with, and one
+        exercise's own pain steps back only that exercise (rule 1). It is compared with the
+        last earlier week with pain logged, so a week without logs is skipped; a rise that
+        stays within the safe band (0–3/10) is allowed. The week's
+        highest can only grow as sessions are logged, so the session that takes it past the
+        earlier week's decides; later sessions of the week do not step back again for the
+        same rise.
+        """
+        scores = (log.pain_during_0_10, log.pain_after_0_10, log.pain_next_morning_0_10)
+        pain = max((score for score in scores if score is not None), default=None)
+        if pain is None:
+            return None
+        so_far = self.highest_0_10.get(week)
+        self.highest_0_10[week] = pain if so_far is None else max(so_far, pain)
+        earlier = max((w for w in self.highest_0_10 if w < week), default=None)
+        if earlier is None:
+            return None
+        ceiling = self.highest_0_10[earlier]
+        # Rises within the safe band are allowed, as the running side reads the rule too
+        # (core/pain.py): else 1/10 then 2/10 would step back what progression just moved up.
+        allowed = max(ceiling, _SAFE_MAX_0_10)
+        if pain <= allowed or (so_far is not None and so_far > allowed):
+            return None
+        return _Verdict(
+            DecisionKind.REGRESS,
+            f"Your highest knee pain in week {week} was {pain}/10, higher than in week "
+            f"{earlier} ({ceiling}/10); the pain-monitoring model asks that pain does not "
+            "rise from week to week.",
+            is_pain=True,
+        )
+
+
 def adapt_plan(plan: Plan, logs: Iterable[SessionLog]) -> Adaptation:
     """Adapt the plan to the session logs, with a reason for every decision.
 
@@ -99,11 +147,20 @@ def adapt_plan(plan: Plan, logs: Iterable[SessionLog]) -> Adaptation:
 
     Notes
     -----
-    Pain may reach 5/10 during and after exercise and should have settled by the next
-    morning [1]_; 0–3/10 is the "safe" band [2]_. Simplify after at least 3 sessions in a
-    row below the dose, progress when the dose is consistently exceeded, one change at a
-    time [3]_. Reading "consistently" as 3 sessions in a row follows the weekly
-    progression at 3 sessions a week of [4]_ (a design choice, ``data/programme.toml``).
+    Pain may reach 5/10 during and after exercise, should have settled by the next
+    morning, and may not increase from week to week [1]_; 0–3/10 is the "safe" band [2]_.
+    Which pain is "the week's" is our reading (``data/programme.toml``, ``pain_weekly``):
+    the highest score logged during, after or the next morning of any session of a
+    programme week, compared with the last earlier week with pain logged. [1]_ gives no
+    margin; like ``core/pain.py`` we allow rises that stay within the safe band [2]_.
+    The week's highest only grows as its sessions are logged, so the rule is decided at
+    the session that takes it past the earlier week's, and its exercises step back from
+    the next session on; waiting for the end of the week
+    would keep the runner at a load already linked with more pain. Simplify after at
+    least 3 sessions in a row below the dose, progress when the dose is consistently
+    exceeded, one change at a time [3]_. Reading "consistently" as 3 sessions in a row
+    follows the weekly progression at 3 sessions a week of [4]_ (a design choice,
+    ``data/programme.toml``).
 
     References
     ----------
@@ -115,12 +172,17 @@ def adapt_plan(plan: Plan, logs: Iterable[SessionLog]) -> Adaptation:
        All in ../shared/science/programme.md, sections 3-5.
     """
     streaks: dict[str, _Streak] = {}
+    weekly = _WeeklyPain()
     decisions: list[Decision] = []
     for log in sorted(logs, key=lambda log: log.on):
-        session = plan.session_on(log.on)
-        for before in session.prescriptions if session is not None else ():
+        if (session := plan.session_on(log.on)) is None:
+            continue
+        rise = weekly.rise(session.week, log)
+        for before in session.prescriptions:
             streak = streaks.setdefault(before.exercise_id, _Streak())
-            verdict = _decide(before, log, streak, baseline_0_10=plan.baseline_pain_0_10)
+            verdict = _decide(
+                before, log, streak, baseline_0_10=plan.baseline_pain_0_10, week_rise=rise
+            )
             decision = _apply(before, verdict, log.on, plan.equipment)
             if decision.after != before:
                 streaks[before.exercise_id] = _Streak()
@@ -129,12 +191,22 @@ def adapt_plan(plan: Plan, logs: Iterable[SessionLog]) -> Adaptation:
     return Adaptation(plan, tuple(decisions))
 
 
-def _decide(p: Prescription, log: SessionLog, streak: _Streak, *, baseline_0_10: int) -> _Verdict:
+def _decide(
+    p: Prescription,
+    log: SessionLog,
+    streak: _Streak,
+    *,
+    baseline_0_10: int,
+    week_rise: _Verdict | None,
+) -> _Verdict:
     entry = log.entry_for(p.exercise_id)
     own = entry.pain_during_0_10 if entry is not None else None
     during = own if own is not None else log.pain_during_0_10
     whose = "this exercise" if own is not None else "the session"
-    if (verdict := _pain_verdict(log, during, whose, baseline_0_10=baseline_0_10)) is not None:
+    # The log's own pain rules first: their reason is the more specific, and one log steps
+    # an exercise back once, whichever rules it breaks.
+    verdict = _pain_verdict(log, during, whose, baseline_0_10=baseline_0_10) or week_rise
+    if verdict is not None:
         return verdict
     is_complete = _is_complete(p, entry)
     streak.short = 0 if is_complete else streak.short + 1

@@ -189,7 +189,9 @@ def plan_notes(
         f"{RULES.progress_after_sessions} logged sessions in a row done in full, with pain "
         f"at {RULES.pain_safe_max_0_10}/10 or less, good form and no more pain the next "
         f"morning; it moves down when pain goes above {RULES.pain_acceptable_max_0_10}/10 "
-        "during or after a session, or the next morning is worse than before."
+        "during or after a session, when the next morning is worse than before, or when "
+        f"your highest pain in a week is above {RULES.pain_safe_max_0_10}/10 and higher than "
+        "in the week before."
     )
     if _has_back_to_back(days) or len(days) != len(RULES.default_days):
         notes.append(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hipfirst.core.programme_adapt import DecisionKind
-from hipfirst.web.programme import services
+from hipfirst.web.programme import schedule, services
 from hipfirst.web.programme.models import Plan, SessionRecord
 from tests.web.factories import make_runner
 from tests.web.programme.builders import session_post, started_plan
@@ -120,3 +120,23 @@ def test_adherence_counts_sessions_done_of_those_due(client: Client, plan: Plan)
 
     assert "<strong>1 of 2</strong> (50%)" in page
     assert '<td class="pct">50%</td>' in page
+
+
+def test_pain_higher_than_last_week_makes_the_exercises_easier(client: Client) -> None:
+    """Week 1 at most 2/10, then 4/10 in week 2: the session and plan pages give the reason."""
+    plan = started_plan(make_runner(), start=timezone.localdate() - timedelta(days=7))
+    client.force_login(plan.runner)
+    reason = (
+        "Your highest knee pain in week 2 was 4/10, higher than in week 1 (2/10); the "
+        "pain-monitoring model asks that pain does not rise from week to week."
+    )
+
+    _log(client, plan, 7, during=2, after=1, pain_next_morning=1)
+    session_page = _log(client, plan, 0, during=4, after=2).content.decode()
+    plan_page = client.get(reverse("programme:plan", args=[plan.pk])).content.decode()
+    decisions = schedule.decisions_on(services.programme(plan), timezone.localdate())
+
+    assert {d.kind for d in decisions} == {DecisionKind.REGRESS}
+    assert session_page.count(reason) == len(decisions)
+    assert session_page.count("Easier from now on") == len(decisions)
+    assert reason in plan_page
