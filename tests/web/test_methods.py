@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.web.factories import make_runner
 
@@ -123,3 +123,17 @@ def test_each_address_let_off_is_still_there() -> None:
     names = {address.name for address in _addresses(get_resolver().url_patterns)}
 
     assert sorted(set(NO_PAGE) - names) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "accounts:login",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+        "accounts:password_reset_complete",
+    ],
+)
+def test_the_account_pages_refuse_put(client: Client, name: str) -> None:
+    """Django's form views would take PUT as a POST; ours are for HTML forms only."""
+    assert client.put(reverse(name)).status_code == 405

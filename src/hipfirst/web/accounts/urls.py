@@ -6,12 +6,16 @@ from hipfirst.web.accounts.forms import LoginForm
 
 app_name = "accounts"
 
+# Django's form views take PUT as they take POST; ours are posted by HTML forms only.
+FORM = ["get", "head", "post"]
+PAGE = ["get", "head"]
+
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path(
         "login/",
         auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
+            authentication_form=LoginForm, redirect_authenticated_user=True, http_method_names=FORM
         ),
         name="login",
     ),
@@ -22,24 +26,25 @@ urlpatterns = [
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
+            http_method_names=FORM,
         ),
         name="password_reset",
     ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
+        auth_views.PasswordResetDoneView.as_view(http_method_names=PAGE),
         name="password_reset_done",
     ),
     path(
         "password-reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
+            success_url=reverse_lazy("accounts:password_reset_complete"), http_method_names=FORM
         ),
         name="password_reset_confirm",
     ),
     path(
         "password-reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        auth_views.PasswordResetCompleteView.as_view(http_method_names=PAGE),
         name="password_reset_complete",
     ),
 ]
