@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -202,3 +203,35 @@ def test_a_running_batch_with_a_live_worker_is_left_alone(runner_client: Client)
     ImportBatch.objects.update(status=ImportBatch.Status.RUNNING, heartbeat_at=timezone.now())
 
     assert services.requeue_stalled_imports(silent_for=timedelta(minutes=2)) == 0
+
+
+def test_uploads_left_by_a_worker_killed_after_storing_are_swept(runner_client: Client) -> None:
+    """A finished batch that still holds its uploads loses them, files and rows, next round."""
+    runner_client.post(reverse("training:upload"), {"training_files": [as_upload(RUN_FIT)]})
+    stored_as = ImportUpload.objects.get().file.name or ""
+    # What a worker killed between storing the batch and deleting its files leaves.
+    ImportBatch.objects.update(status=ImportBatch.Status.DONE)
+
+    call_command("requeue_stalled", silent_for=60)
+
+    assert not ImportUpload.objects.exists()
+    assert stored_as
+    assert not default_storage.exists(stored_as)
+
+
+def test_a_failed_import_keeps_none_of_the_uploads(runner_client: Client) -> None:
+    """An import that fails (here a stored file gone missing) deletes what it was sent."""
+    runner_client.post(
+        reverse("training:upload"), {"training_files": [as_upload(RUN_FIT), as_upload(RIDE_FIT)]}
+    )
+    batch = ImportBatch.objects.get()
+    first = ImportUpload.objects.first()
+    assert first is not None
+    first.file.delete(save=False)
+
+    services.run_import(batch.pk)
+    batch.refresh_from_db()
+
+    assert batch.status == ImportBatch.Status.FAILED
+    assert not ImportUpload.objects.exists()
+    assert not Activity.objects.exists()

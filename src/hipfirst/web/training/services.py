@@ -79,7 +79,7 @@ def run_import(batch_id: int) -> None:
         return  # the newer run stores the batch; this one stored nothing
     except Exception:  # anything unexpected fails the batch, not the worker
         logger.exception("import batch %s failed", batch.pk)
-        claims.release(
+        if claims.release(
             ImportBatch,
             batch.pk,
             token,
@@ -88,9 +88,27 @@ def run_import(batch_id: int) -> None:
                 "error": "Something went wrong on our side while importing. "
                 "Nothing was half-saved; please try the upload again."
             },
-        )
+        ):
+            _delete_uploads(batch)  # the runner uploads again: these are never read again
         return
     _delete_uploads(batch)
+
+
+def delete_leftover_uploads() -> int:
+    """Delete the uploaded files of finished batches; how many batches had some.
+
+    A batch's files are deleted once it is stored or failed; a worker killed in between
+    leaves them (and their rows) behind. They are the runner's own files, kept no longer
+    than the import needs them, so the periodic ``requeue_stalled`` round sweeps them.
+    """
+    finished = ImportBatch.objects.filter(
+        status__in=(ImportBatch.Status.DONE, ImportBatch.Status.FAILED), uploads__isnull=False
+    ).distinct()
+    count = 0
+    for batch in finished:
+        _delete_uploads(batch)
+        count += 1
+    return count
 
 
 @transaction.atomic
