@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import io
-import zipfile
 
 import pytest
 
 from hipfirst.importers import Limits, Member, Skipped, Sport, expand, import_blobs
 from tests.data import SHARED_DATA
+from tests.importers.hostile import zipped
 
 RUN_FIT = SHARED_DATA / "fit" / "runalyze-Fenix-2-pauses.fit"
 RIDE_FIT = SHARED_DATA / "fit" / "fitdecode-garmin-fenix-5-bike.fit"
@@ -27,14 +26,6 @@ STRAVA_CSV = (
 )
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _members(found: list[Member | Skipped]) -> list[Member]:
     return [item for item in found if isinstance(item, Member)]
 
@@ -44,7 +35,7 @@ def _skipped(found: list[Member | Skipped]) -> list[Skipped]:
 
 
 def _strava_export() -> bytes:
-    return _zip(
+    return zipped(
         {
             "activities.csv": STRAVA_CSV.encode(),
             "activities/1.fit.gz": gzip.compress(RUN_FIT.read_bytes()),
@@ -79,8 +70,8 @@ def test_a_file_the_csv_lists_but_the_zip_lacks_is_reported() -> None:
 
 def test_a_garmin_export_holds_fit_files_in_nested_zips() -> None:
     """Garmin Connect's account export keeps uploads in zips inside the zip."""
-    uploads = _zip({"run.fit": RUN_FIT.read_bytes(), "ride.fit": RIDE_FIT.read_bytes()})
-    export = _zip(
+    uploads = zipped({"run.fit": RUN_FIT.read_bytes(), "ride.fit": RIDE_FIT.read_bytes()})
+    export = zipped(
         {
             "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip": uploads,
             "DI_CONNECT/DI-Connect-User/user_profile.json": b"{}",
@@ -118,7 +109,7 @@ def test_a_gzip_cut_short_keeps_what_it_could_decompress() -> None:
 
 def test_a_zip_bomb_is_not_opened() -> None:
     """A member expanding over 100 times (past 1 MiB) is refused as a bomb."""
-    bomb = _zip({"activities/huge.fit": b"\0" * (8 << 20)})
+    bomb = zipped({"activities/huge.fit": b"\0" * (8 << 20)})
 
     (skipped,) = _skipped(list(expand("bomb.zip", bomb)))
 
@@ -134,7 +125,7 @@ def test_a_gzip_bomb_is_not_opened() -> None:
 
 def test_a_member_larger_than_the_file_limit_is_refused() -> None:
     """A single file over the size limit is refused whatever its ratio."""
-    archive = _zip({"big.gpx": RUN_TCX.read_bytes()})
+    archive = zipped({"big.gpx": RUN_TCX.read_bytes()})
 
     (skipped,) = _skipped(list(expand("a.zip", archive, limits=Limits(max_file_bytes=100_000))))
 
@@ -143,7 +134,7 @@ def test_a_member_larger_than_the_file_limit_is_refused() -> None:
 
 def test_the_total_size_limit_stops_an_upload_that_expands_too_far() -> None:
     """Once the total is spent, later members are refused, the earlier ones kept."""
-    archive = _zip({"a.tcx": RUN_TCX.read_bytes(), "b.tcx": RUN_TCX.read_bytes()})
+    archive = zipped({"a.tcx": RUN_TCX.read_bytes(), "b.tcx": RUN_TCX.read_bytes()})
     limits = Limits(max_total_bytes=int(RUN_TCX.stat().st_size * 1.5))
 
     found = list(expand("two.zip", archive, limits=limits))
@@ -155,7 +146,7 @@ def test_the_total_size_limit_stops_an_upload_that_expands_too_far() -> None:
 @pytest.mark.parametrize("name", ["../evil.fit", "/etc/evil.fit", "C:/evil.fit", "a/../../b.fit"])
 def test_a_path_leaving_the_archive_is_refused(name: str) -> None:
     """Traversal names are refused (and nothing is ever written to disk anyway)."""
-    archive = _zip({name: RUN_FIT.read_bytes()})
+    archive = zipped({name: RUN_FIT.read_bytes()})
 
     (skipped,) = _skipped(list(expand("evil.zip", archive)))
 
@@ -166,7 +157,7 @@ def test_archives_nested_too_deep_are_not_opened() -> None:
     """Zip in zip in zip in zip: the fourth level is refused."""
     nested = RUN_FIT.read_bytes()
     for level in range(4):
-        nested = _zip({f"level{level}.zip" if level else "run.fit": nested})
+        nested = zipped({f"level{level}.zip" if level else "run.fit": nested})
 
     found = list(expand("deep.zip", nested))
 
@@ -176,7 +167,7 @@ def test_archives_nested_too_deep_are_not_opened() -> None:
 
 def test_too_many_members_are_refused() -> None:
     """An archive listing more files than allowed is not opened."""
-    archive = _zip({f"{i}.gpx": b"<gpx/>" for i in range(5)})
+    archive = zipped({f"{i}.gpx": b"<gpx/>" for i in range(5)})
 
     (skipped,) = list(expand("many.zip", archive, limits=Limits(max_members=4)))
 
