@@ -88,3 +88,22 @@ def test_a_check_with_a_live_worker_is_left_alone(queued) -> None:
     assert requeued == 0
     assert queued.frames_done == 10
     assert queued.status == MovementCheckRecord.Status.RUNNING
+
+
+def test_pictures_left_by_a_run_killed_while_storing_are_replaced(queued, tmp_path: Path) -> None:
+    """A killed store's pictures, rows rolled back, are overwritten by the next run's."""
+    token = claims.claim(MovementCheckRecord, queued.pk)
+    assert token is not None
+    folder = tmp_path / "media" / "movement" / str(queued.runner_id) / queued.token
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rep01.jpg").write_bytes(b"left by a killed run")
+    picture = tmp_path / "rep01.jpg"
+    picture.write_bytes(b"\xff\xd8\xff this run's picture")
+
+    services.store_check(
+        queued, claim_token=token, report_json={"frames": 1, "reps": []}, pictures=[picture]
+    )
+
+    assert sorted(p.name for p in folder.glob("rep*")) == ["rep01.jpg"]
+    assert (folder / "rep01.jpg").read_bytes() == picture.read_bytes()
+    assert (MovementPicture.objects.get().image.name or "").endswith(f"{queued.token}/rep01.jpg")

@@ -137,7 +137,9 @@ def store_check(
     """Store the report and one picture a rep, in one transaction, if the claim is ours.
 
     The claim is checked before any picture file is written, so a run that lost its
-    claim leaves no file behind.
+    claim leaves no file behind. A run killed part-way through this transaction leaves
+    pictures whose rows were rolled back; their names are fixed per check and rep, so
+    the next run deletes them before writing its own, rather than storing beside them.
 
     Raises
     ------
@@ -146,10 +148,11 @@ def store_check(
     """
     claims.lock_claimed(MovementCheckRecord, record.pk, claim_token)
     for number, picture in enumerate(pictures, start=1):
+        stored = MovementPicture(movement_check=record, number=number)
+        left_behind = stored.image.field.generate_filename(stored, picture.name)
+        stored.image.storage.delete(left_behind)  # nothing there is fine
         with picture.open("rb") as image:
-            MovementPicture.objects.create(
-                movement_check=record, number=number, image=File(image, name=picture.name)
-            )
+            stored.image.save(picture.name, File(image), save=True)
     MovementCheckRecord.objects.filter(pk=record.pk).update(
         status=MovementCheckRecord.Status.DONE,
         result=report_json,
