@@ -33,7 +33,6 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
-from django.urls import get_resolver
 from django.utils import timezone
 
 from hipfirst.web.accounts.models import User
@@ -44,6 +43,7 @@ from tests.web.api.people import full_log
 from tests.web.assessment.answers import example, step_posts
 from tests.web.factories import PASSWORD
 from tests.web.programme.builders import finished_assessment, session_post
+from tests.web.routes import routes
 from tests.web.sharing.matrix import (
     DELETE,
     GET,
@@ -67,7 +67,6 @@ from tests.web.sharing.matrix import (
     runner_rows,
     send,
     shows,
-    url_names,
     writes,
 )
 from tests.web.sharing.people import PICTURE, ROLES, World, world
@@ -374,7 +373,7 @@ def test_each_person_gets_what_their_access_allows(
 def test_the_matrix_covers_every_page_with_get_and_post() -> None:
     """A new URL fails here until it has its GET and POST rows; a row of no URL fails too."""
     operations = {f"api:v1:{operation}" for operation in api_operations().values()}
-    names = set(url_names(get_resolver().url_patterns)) - operations
+    names = {route.name for route in routes()} - operations
     covered = {(row.name, row.method) for row in PAGES}
     missing = [
         f"{method} {name}"

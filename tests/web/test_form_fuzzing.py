@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,7 +37,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http.response import HttpResponseBase
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -66,6 +66,7 @@ from hipfirst.web.training.forms import RunPainForm, UploadForm
 from tests.strategies import hostile_texts
 from tests.web.factories import PASSWORD, make_run, make_runner
 from tests.web.programme.builders import started_plan
+from tests.web.routes import Route, routes
 from tests.web.sharing.people import invite_and_accept
 
 pytestmark = pytest.mark.django_db
@@ -477,28 +478,7 @@ def test_hostile_query_strings_never_give_a_server_error(target: QueryTarget, wo
 
 
 # --- The tables against the resolver.
-@dataclass(frozen=True)
-class Route:
-    name: str
-    route: str  # the whole pattern, e.g. "programme/plans/<int:pk>/"
-    view: Callable[..., Any]
-
-
-def _routes(patterns: Sequence[URLPattern | URLResolver], namespace: str = "") -> Iterator[Route]:
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = ":".join(part for part in (namespace, pattern.namespace or "") if part)
-            for route in _routes(pattern.url_patterns, inner):
-                yield Route(route.name, str(pattern.pattern) + route.route, route.view)
-        elif pattern.name is not None:
-            yield Route(
-                f"{namespace}:{pattern.name}".lstrip(":"), str(pattern.pattern), pattern.callback
-            )
-
-
-WEB_ROUTES = [
-    r for r in _routes(get_resolver().url_patterns) if not r.name.startswith(API_NAMESPACE)
-]
+WEB_ROUTES = [r for r in routes() if r.is_named and not r.name.startswith(API_NAMESPACE)]
 
 
 def _source(view: Callable[..., Any]) -> str:

@@ -12,15 +12,16 @@ methods open.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tests.web.factories import make_runner
+from tests.web.routes import Converter, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +35,6 @@ NO_PAGE = {
 #: A value for a path parameter: the first that its converter takes.
 PARAMETER_VALUES = ("1", "2025-01-06")
 PARAMETER = re.compile(r"<(?:[^>:]+:)?(?P<name>[^>]+)>")
-
-
-class Converter(Protocol):
-    """What a URL converter is to Django: a pattern, and a way into Python."""
-
-    regex: str
-
-    def to_python(self, value: str) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -71,22 +64,10 @@ def _path(route: str, converters: Mapping[str, Converter]) -> str:
     return "/" + PARAMETER.sub(lambda m: _parameter_value(converters[m["name"]]), route)
 
 
-def _addresses(
-    patterns: Sequence[URLPattern | URLResolver],
-    route: str = "",
-    namespace: str = "",
-    converters: Mapping[str, Converter] | None = None,
-) -> Iterator[Address]:
-    """Every URL pattern under ``patterns``, with a path that reaches its view."""
-    for pattern in patterns:
-        whole = route + str(pattern.pattern)
-        known = {**(converters or {}), **getattr(pattern.pattern, "converters", {})}
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _addresses(pattern.url_patterns, whole, inner, known)
-            continue
-        name = f"{namespace}{pattern.name or pattern.pattern}"
-        yield Address(name, _path(whole, known), pattern.callback)
+def _addresses() -> Iterator[Address]:
+    """Every URL pattern of the site, with a path that reaches its view."""
+    for route in routes():
+        yield Address(route.name, _path(route.route, route.converters), route.view)
 
 
 def _refuses_a_method(address: Address, client: Client) -> bool:
@@ -111,7 +92,7 @@ def test_every_view_restricts_its_methods() -> None:
     """Each address refuses some method with 405; a new view that takes any method fails."""
     client = Client(raise_request_exception=False)  # a crash is an answer, just no 405
     client.force_login(make_runner())  # past the login check, which comes first
-    addresses = [a for a in _addresses(get_resolver().url_patterns) if a.name not in NO_PAGE]
+    addresses = [a for a in _addresses() if a.name not in NO_PAGE]
 
     open_to_all = [a.name for a in addresses if not _refuses_a_method(a, client)]
 
@@ -120,7 +101,7 @@ def test_every_view_restricts_its_methods() -> None:
 
 def test_each_address_let_off_is_still_there() -> None:
     """An address that is no page and left the site leaves ``NO_PAGE`` too."""
-    names = {address.name for address in _addresses(get_resolver().url_patterns)}
+    names = {address.name for address in _addresses()}
 
     assert sorted(set(NO_PAGE) - names) == []
 

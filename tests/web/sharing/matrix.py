@@ -6,13 +6,13 @@ The table itself is ``tests/web/test_access_matrix.py``; the people are ``people
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from django.db import connection
 from django.test import Client
-from django.urls import URLPattern, URLResolver, reverse
+from django.urls import reverse
 
 from hipfirst.web.accounts.models import User
 from hipfirst.web.api.api import api as hipfirst_api
@@ -187,16 +187,6 @@ def runner_rows(queries: Sequence[RowsQuery]) -> RunnerRows:
             cursor.execute(query.sql, query.params)
             found[query.label] = cursor.fetchall()
     return found
-
-
-def url_names(patterns: Sequence[URLPattern | URLResolver], prefix: str = "") -> Iterator[str]:
-    """Each URL's name with its namespaces; an unnamed URL as its route."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
-            yield from url_names(pattern.url_patterns, namespace)
-        else:
-            yield f"{prefix}{pattern.name}" if pattern.name else f"{prefix}{pattern.pattern}"
 
 
 def api_operations() -> dict[tuple[str, str], str]:
