@@ -370,15 +370,13 @@ def _write_report(environment: Environment, **_: Any) -> None:
         **percentiles([ms for times in _response_ms.values() for ms in times]),
         "requests_per_s": round(stats.total.total_rps, 1),
     }
-    steady_pages = {
-        key: {"requests": len(times), **percentiles(times)}
-        for key in pages
-        if (times := _steady(key))
-    }
+    steady_ms = {key: times for key in pages if (times := _steady(key))}
     steady = {
         "after_s": round(_last_login_at - _first_started(), 1),
-        "pages": steady_pages,
-        "total": percentiles([ms for key in pages for ms in _steady(key)]),
+        "pages": {
+            key: {"requests": len(times), **percentiles(times)} for key, times in steady_ms.items()
+        },
+        "total": percentiles([ms for times in steady_ms.values() for ms in times]),
     }
     report = {"pages": pages, "total": total, "errors": errors, "steady": steady}
     Path(os.environ["HIPFIRST_LOAD_REPORT"]).write_text(json.dumps(report))
